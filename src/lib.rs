@@ -1,0 +1,2 @@
+//! yoyak
+pub mod numbers;

@@ -1,0 +1,1 @@
+//! Placeholder: the number engine lands here.
