@@ -1,2 +1,14 @@
-//! yoyak
+//! yoyak (요약, "digest"): bilingual Korean/English briefings from structured report content.
+//!
+//! The pipeline is visible in the modules: [`content`] loads and validates YAML, [`numbers`]
+//! parses and formats figures, [`render`] turns a briefing into Markdown, HTML and PDF,
+//! [`output`] writes files atomically, and [`build`] runs the whole thing.
+#![warn(missing_docs)]
+
+pub mod build;
+pub mod content;
+pub mod diagnostic;
 pub mod numbers;
+pub mod output;
+pub mod render;
+pub mod report;

@@ -1,0 +1,92 @@
+//! `yoyak.yaml`: the project's languages, number style, digests and site settings.
+
+use super::{Text, yaml};
+use crate::diagnostic::Diagnostic;
+use crate::numbers::Style;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The optional project file at the root.
+pub const CONFIG_FILE: &str = "yoyak.yaml";
+
+/// Project settings. Every field has a default, so the file is optional.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct Config {
+    /// Languages of every edition; the first is the source language.
+    pub languages: Vec<String>,
+    /// The publication's name, per language.
+    pub title: Text,
+    /// Absolute URL where `build/` is published (for the feed).
+    #[serde(alias = "base_url")]
+    pub base_url: Option<String>,
+    /// House style for numbers.
+    pub numbers: Style,
+    /// Named digests.
+    pub digests: BTreeMap<String, DigestSpec>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            languages: vec!["ko".into(), "en".into()],
+            title: Text(
+                [("ko".to_string(), "요약 브리핑".to_string()), ("en".into(), "yoyak briefings".into())]
+                    .into_iter()
+                    .collect(),
+            ),
+            base_url: None,
+            numbers: Style::default(),
+            digests: BTreeMap::new(),
+        }
+    }
+}
+
+impl Config {
+    /// The source language (the first configured).
+    pub fn source_lang(&self) -> &str {
+        &self.languages[0]
+    }
+}
+
+/// A named selection of briefings published together.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct DigestSpec {
+    /// Digest title per language.
+    pub title: Option<Text>,
+    /// First date included (`YYYY-MM-DD`).
+    pub since: Option<String>,
+    /// Last date included (`YYYY-MM-DD`).
+    pub until: Option<String>,
+    /// Only briefings with at least one of these tags.
+    pub tags: Vec<String>,
+}
+
+/// Parse and check `yoyak.yaml`.
+pub fn parse_config(src: &str) -> Result<Config, Vec<Diagnostic>> {
+    let (config, index) = yaml::parse::<Config>(src).map_err(|d| vec![d])?;
+    let mut ds = Vec::new();
+    if config.languages.is_empty() {
+        ds.push(Diagnostic::error(
+            "Y0104",
+            "languages",
+            "no languages configured",
+            "list at least one language code, the source language first: `languages: [ko, en]`",
+        ));
+    }
+    for (i, lang) in config.languages.iter().enumerate() {
+        if !super::validate::is_lang_code(lang) {
+            ds.push(Diagnostic::error(
+                "Y0102",
+                format!("languages[{i}]"),
+                format!("`{lang}` is not a language code"),
+                "use a two- or three-letter lower-case code such as `ko`, `en`, `ja`",
+            ));
+        }
+    }
+    for d in &mut ds {
+        d.position = index.value(&d.field).map(|p| p.0);
+    }
+    if ds.is_empty() { Ok(config) } else { Err(ds) }
+}

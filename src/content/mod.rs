@@ -1,0 +1,416 @@
+//! Stage 1: load `content/*.yaml` and `yoyak.yaml` into typed, validated values.
+//!
+//! Each briefing file is loaded on its own, so one broken file never hides the others: a
+//! [`Loaded`] carries either a briefing or the diagnostics that explain why there is none.
+
+mod config;
+mod validate;
+pub mod yaml;
+
+pub use config::{Config, DigestSpec};
+pub use validate::{is_http_url, is_id, parse_date};
+
+use crate::diagnostic::Diagnostic;
+use crate::numbers::{Approx, Decimal};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The reserved file in `content/` that holds term pairs instead of a briefing.
+pub const GLOSSARY_FILE: &str = "glossary.yaml";
+
+/// A text in several languages: language code → text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct Text(pub BTreeMap<String, String>);
+
+impl Text {
+    /// The text in `lang`, if present and not blank.
+    pub fn get(&self, lang: &str) -> Option<&str> {
+        self.0.get(lang).map(String::as_str).filter(|s| !s.trim().is_empty())
+    }
+}
+
+/// Where a briefing's content comes from.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Who published the original report or article.
+    pub publisher: Text,
+    /// The original report's title.
+    #[serde(default)]
+    pub title: Option<Text>,
+    /// Link to the original (http or https).
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// A headed part of the briefing body.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Plain-text heading.
+    pub heading: Text,
+    /// Markdown body.
+    pub body: Text,
+}
+
+/// A fact value: one number or an inclusive range.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum FactValue {
+    /// A single number such as 4320000 or 47.3.
+    Single(Decimal),
+    /// A range such as `[10, 249]`.
+    Range(Decimal, Decimal),
+}
+
+impl<'de> Deserialize<'de> for FactValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let expected = "expected a number such as 4320000 or 47.3, or a range such as [10, 249]";
+        let number = |v: &serde_yaml::Value| -> Result<Decimal, D::Error> {
+            match v {
+                // Integers stay exact; decimals go through their shortest text form.
+                serde_yaml::Value::Number(n) => n
+                    .to_string()
+                    .parse::<Decimal>()
+                    .or_else(|_| Decimal::from_scientific(&n.to_string()))
+                    .map_err(|_| D::Error::custom(format!("`{n}` is not a usable number; {expected}"))),
+                other => Err(D::Error::custom(format!(
+                    "wrong type: {}; {expected}",
+                    describe(other)
+                ))),
+            }
+        };
+        let v = serde_yaml::Value::deserialize(d)?;
+        match &v {
+            serde_yaml::Value::Sequence(items) if items.len() == 2 => {
+                Ok(FactValue::Range(number(&items[0])?, number(&items[1])?))
+            }
+            serde_yaml::Value::Sequence(_) => Err(D::Error::custom(format!(
+                "a range needs exactly two numbers; {expected}"
+            ))),
+            other => number(other).map(FactValue::Single),
+        }
+    }
+}
+
+fn describe(v: &serde_yaml::Value) -> String {
+    match v {
+        serde_yaml::Value::String(s) => format!("text \"{s}\""),
+        serde_yaml::Value::Bool(b) => format!("boolean {b}"),
+        serde_yaml::Value::Null => "nothing".into(),
+        serde_yaml::Value::Mapping(_) => "a map".into(),
+        serde_yaml::Value::Sequence(_) => "a list".into(),
+        _ => "an unusable value".into(),
+    }
+}
+
+/// One row of the fact sheet. Its text in every language is generated from `value`.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    /// Identifier, `[a-z0-9-]+`, unique within the briefing.
+    pub id: String,
+    /// What the number counts.
+    pub label: Text,
+    /// The number itself.
+    pub value: FactValue,
+    /// `count`, `percent`, `percentage-points`, `times`, `rank` or an ISO 4217 code.
+    pub unit: String,
+    /// Counter or noun that follows the number (`개` / `projects`).
+    #[serde(default)]
+    pub noun: Option<Text>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default)]
+    pub as_of: Option<String>,
+    /// Exact (default), about, over or under.
+    #[serde(default)]
+    pub approx: Option<Approx>,
+    /// House-style text that overrides the generated one; must mean the same.
+    #[serde(default)]
+    pub display: Option<Text>,
+    /// Markdown note.
+    #[serde(default)]
+    pub note: Option<Text>,
+}
+
+/// A picture of several facts.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Chart {
+    /// Identifier, `[a-z0-9-]+`.
+    pub id: String,
+    /// Chart title.
+    pub title: Text,
+    /// Only `bar` for now.
+    #[serde(default = "default_chart_kind")]
+    pub kind: String,
+    /// Ids of the facts to draw, in order.
+    pub facts: Vec<String>,
+}
+
+fn default_chart_kind() -> String {
+    "bar".into()
+}
+
+/// One briefing, as written in a content file.
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Briefing {
+    /// `[a-z0-9-]+`; defaults to the file name without `.yaml`.
+    #[serde(default)]
+    pub id: String,
+    /// Date of the source, `YYYY-MM-DD`.
+    pub date: String,
+    /// The source.
+    pub source: Source,
+    /// Title.
+    pub title: Text,
+    /// Optional lead paragraphs (Markdown).
+    #[serde(default)]
+    pub lead: Option<Text>,
+    /// Key points, 1–7.
+    pub summary: Vec<Text>,
+    /// Body sections.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// The fact sheet, in display order.
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+    /// Charts over facts.
+    #[serde(default)]
+    pub charts: Vec<Chart>,
+    /// Tags for digests.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+impl Briefing {
+    /// The fact with this id.
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+}
+
+/// `content/glossary.yaml`.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Glossary {
+    /// What the glossary is for, per language.
+    #[serde(default)]
+    pub note: Option<Text>,
+    /// Term pairs.
+    #[serde(default)]
+    pub terms: Vec<BTreeMap<String, String>>,
+}
+
+/// The outcome of loading one content file.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// Path relative to the project root, e.g. `content/x.yaml`.
+    pub file: PathBuf,
+    /// The file's text (for excerpts in diagnostics).
+    pub source: String,
+    /// The briefing, unless an error stopped it.
+    pub briefing: Option<Briefing>,
+    /// Where each field sits in the file.
+    pub positions: yaml::PositionIndex,
+    /// Errors and warnings found while loading.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Loaded {
+    /// Whether this file has an error (and so must not be published).
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Everything `content/` and `yoyak.yaml` hold.
+#[derive(Clone, Debug)]
+pub struct Project {
+    /// Project root.
+    pub root: PathBuf,
+    /// Settings from `yoyak.yaml` (defaults when absent).
+    pub config: Config,
+    /// Every briefing file, sorted by file name.
+    pub files: Vec<Loaded>,
+    /// The glossary, when `content/glossary.yaml` exists and loads.
+    pub glossary: Glossary,
+    /// Findings about `yoyak.yaml` and `glossary.yaml`.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Project {
+    /// Briefings that loaded without errors.
+    pub fn briefings(&self) -> impl Iterator<Item = &Briefing> {
+        self.files.iter().filter(|f| !f.has_errors()).filter_map(|f| f.briefing.as_ref())
+    }
+
+    /// All diagnostics, project-level first, then per file in file order.
+    pub fn all_diagnostics(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().chain(self.files.iter().flat_map(|f| f.diagnostics.iter()))
+    }
+}
+
+/// Failures that stop loading altogether (as opposed to a broken file, which is a diagnostic).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// There is no `content/` folder.
+    #[error("no content folder at {0}: run yoyak in a project folder or pass --root DIR")]
+    NoContent(PathBuf),
+    /// Reading a file or folder failed.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        /// What could not be read.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// Load the project at `root`: its config, glossary and every briefing file.
+pub fn load_project(root: &Path) -> Result<Project, LoadError> {
+    let content_dir = root.join("content");
+    if !content_dir.is_dir() {
+        return Err(LoadError::NoContent(content_dir));
+    }
+    let mut diagnostics = Vec::new();
+    let config = match read_optional(&root.join(config::CONFIG_FILE))? {
+        None => Config::default(),
+        Some(src) => match config::parse_config(&src) {
+            Ok(c) => c,
+            Err(mut ds) => {
+                ds.iter_mut().for_each(|d| d.file = PathBuf::from(config::CONFIG_FILE));
+                diagnostics.extend(ds);
+                Config::default()
+            }
+        },
+    };
+    let glossary_path = content_dir.join(GLOSSARY_FILE);
+    let glossary = match read_optional(&glossary_path)? {
+        None => Glossary::default(),
+        Some(src) => match yaml::parse::<Glossary>(&src) {
+            Ok((g, _)) => g,
+            Err(mut d) => {
+                d.file = Path::new("content").join(GLOSSARY_FILE);
+                diagnostics.push(d);
+                Glossary::default()
+            }
+        },
+    };
+
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&content_dir)
+        .map_err(|source| LoadError::Io { path: content_dir.clone(), source })?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "yaml" || e == "yml")
+                && p.file_name().is_some_and(|n| n != GLOSSARY_FILE)
+        })
+        .collect();
+    paths.sort();
+
+    let mut files = Vec::with_capacity(paths.len());
+    for path in paths {
+        let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+        let bytes =
+            std::fs::read(&path).map_err(|source| LoadError::Io { path: path.clone(), source })?;
+        files.push(load_file(rel, bytes, &config));
+    }
+    validate::check_unique_ids(&mut files);
+    Ok(Project { root: root.to_path_buf(), config, files, glossary, diagnostics })
+}
+
+fn read_optional(path: &Path) -> Result<Option<String>, LoadError> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(LoadError::Io { path: path.to_path_buf(), source }),
+    }
+}
+
+/// Load one briefing file from its bytes; never panics, whatever the bytes.
+pub fn load_file(file: PathBuf, bytes: Vec<u8>, config: &Config) -> Loaded {
+    let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let source = match String::from_utf8(bytes) {
+        Ok(s) => s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s),
+        Err(e) => {
+            let mut d = Diagnostic::error(
+                "Y0101",
+                "",
+                format!("the file is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+                "save the file as UTF-8",
+            );
+            d.file = file.clone();
+            return Loaded {
+                file,
+                source: String::new(),
+                briefing: None,
+                positions: Default::default(),
+                diagnostics: vec![d],
+            };
+        }
+    };
+    let (briefing, positions, mut diagnostics) = match yaml::parse::<Briefing>(&source) {
+        Ok((mut b, positions)) => {
+            if b.id.is_empty() {
+                b.id = stem;
+            }
+            let ds = validate::validate(&b, &positions, config);
+            (Some(b), positions, ds)
+        }
+        Err(d) => (None, Default::default(), vec![d]),
+    };
+    for d in &mut diagnostics {
+        d.file = file.clone();
+    }
+    Loaded { file, source, briefing, positions, diagnostics }
+}
+
+/// Whether a text field holds plain text or Markdown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum TextKind {
+    /// Titles, labels, headings: plain text.
+    Plain,
+    /// Lead, bodies, notes: CommonMark.
+    Markdown,
+}
+
+impl Briefing {
+    /// Every human-readable field with its path, in file order.
+    pub fn texts(&self) -> Vec<(String, &Text, TextKind)> {
+        use TextKind::*;
+        let mut out = vec![("source.publisher".to_string(), &self.source.publisher, Plain)];
+        if let Some(t) = &self.source.title {
+            out.push(("source.title".into(), t, Plain));
+        }
+        out.push(("title".into(), &self.title, Plain));
+        if let Some(t) = &self.lead {
+            out.push(("lead".into(), t, Markdown));
+        }
+        for (i, t) in self.summary.iter().enumerate() {
+            out.push((format!("summary[{i}]"), t, Plain));
+        }
+        for (i, s) in self.sections.iter().enumerate() {
+            out.push((format!("sections[{i}].heading"), &s.heading, Plain));
+            out.push((format!("sections[{i}].body"), &s.body, Markdown));
+        }
+        for (i, f) in self.facts.iter().enumerate() {
+            out.push((format!("facts[{i}].label"), &f.label, Plain));
+            if let Some(t) = &f.noun {
+                out.push((format!("facts[{i}].noun"), t, Plain));
+            }
+            if let Some(t) = &f.display {
+                out.push((format!("facts[{i}].display"), t, Plain));
+            }
+            if let Some(t) = &f.note {
+                out.push((format!("facts[{i}].note"), t, Markdown));
+            }
+        }
+        for (i, c) in self.charts.iter().enumerate() {
+            out.push((format!("charts[{i}].title"), &c.title, Plain));
+        }
+        out
+    }
+}

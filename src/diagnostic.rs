@@ -1,0 +1,121 @@
+//! Diagnostics shared by every stage: what went wrong, where, and how to fix it.
+//!
+//! Stages produce [`Diagnostic`] values; only the CLI edge turns them into text, JSON or
+//! GitHub annotations, so the same finding reads the same in every output.
+
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look; the briefing still builds.
+    Warning,
+    /// The briefing is not published until this is fixed.
+    Error,
+}
+
+/// A 1-based line and column in a source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+/// One finding about one file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable code such as `Y0103`; documented in the README.
+    pub code: &'static str,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file the finding is about, relative to the project root where possible.
+    pub file: PathBuf,
+    /// Where in the file, when known.
+    pub position: Option<Position>,
+    /// Field path such as `facts[3].label.en`; empty for the whole file.
+    pub field: String,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// What to do about it, in one sentence.
+    pub fix: String,
+    /// Byte length of the offending text at `position`, for underlining (0 = unknown).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub span_len: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl Diagnostic {
+    /// A new error with the given code, field path, message and fix.
+    pub fn error(
+        code: &'static str,
+        field: impl Into<String>,
+        message: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Error, code, field, message, fix)
+    }
+
+    /// A new warning with the given code, field path, message and fix.
+    pub fn warning(
+        code: &'static str,
+        field: impl Into<String>,
+        message: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Warning, code, field, message, fix)
+    }
+
+    fn new(
+        severity: Severity,
+        code: &'static str,
+        field: impl Into<String>,
+        message: impl Into<String>,
+        fix: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            code,
+            severity,
+            file: PathBuf::new(),
+            position: None,
+            field: field.into(),
+            message: message.into(),
+            fix: fix.into(),
+            span_len: 0,
+        }
+    }
+
+    /// Whether this finding stops the briefing from being published.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl std::fmt::Display for Diagnostic {
+    /// `file:line:col: error[Y0103] field: message (fix: …)` on one line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(p) = self.position {
+            write!(f, ":{}:{}", p.line, p.column)?;
+        }
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {sev}[{}]", self.code)?;
+        if !self.field.is_empty() {
+            write!(f, " {}:", self.field)?;
+        }
+        write!(f, " {}", self.message)?;
+        if !self.fix.is_empty() {
+            write!(f, " (fix: {})", self.fix)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,266 @@
+//! Stage 2: a validated briefing becomes one [`Edition`] per language, and each edition is
+//! rendered as Markdown, HTML and PDF.
+//!
+//! The edition is the typed hand-off between stages (as mdBook's `RenderContext`): every
+//! renderer reads the same values, so the three formats cannot drift apart.
+
+pub mod html;
+pub mod markdown;
+pub mod pdf;
+pub mod templates;
+pub mod ui;
+
+use crate::content::{Briefing, Config, Fact, FactValue, Text};
+use crate::numbers::{self, Amount, Approx, Quantity, Unit};
+use serde::Serialize;
+
+/// Text in one language, tagged with that language, or a visible "missing" marker.
+#[derive(Clone, Debug, Serialize)]
+pub struct Passage {
+    /// BCP 47 code of `text`.
+    pub lang: String,
+    /// The text (plain), or the missing marker.
+    pub text: String,
+    /// True when the translation is missing and `text` is the marker.
+    pub missing: bool,
+}
+
+/// A Markdown field prepared for every output.
+#[derive(Clone, Debug, Serialize)]
+pub struct Rich {
+    /// BCP 47 code.
+    pub lang: String,
+    /// Safe Markdown (for `.md`).
+    pub markdown: String,
+    /// Sanitised HTML fragment (for `.html`).
+    pub html: String,
+    /// Block tree (for Typst).
+    pub blocks: Vec<markdown::Block>,
+    /// True when the translation is missing.
+    pub missing: bool,
+}
+
+/// A section of the body.
+#[derive(Clone, Debug, Serialize)]
+pub struct SectionView {
+    /// Heading.
+    pub heading: Passage,
+    /// Body.
+    pub body: Rich,
+}
+
+/// One fact sheet row, with every language side by side.
+#[derive(Clone, Debug, Serialize)]
+pub struct FactRow {
+    /// Fact id (HTML anchors).
+    pub id: String,
+    /// Label in each configured language, in configured order.
+    pub labels: Vec<Passage>,
+    /// Value text in each configured language, in configured order.
+    pub values: Vec<Passage>,
+    /// `as of` in the edition's language, if given.
+    pub as_of: Option<String>,
+    /// Note in the edition's language.
+    pub note: Option<Rich>,
+    /// Numeric value for charts (the single value, or the range's upper end).
+    pub magnitude: f64,
+}
+
+/// A link to one output file.
+#[derive(Clone, Debug, Serialize)]
+pub struct FileLink {
+    /// Language of the file.
+    pub lang: String,
+    /// `md`, `html` or `pdf`.
+    pub format: String,
+    /// Relative href.
+    pub href: String,
+}
+
+/// Everything one edition (one briefing in one language) shows.
+#[derive(Clone, Debug, Serialize)]
+pub struct Edition {
+    /// The edition's language.
+    pub lang: String,
+    /// All configured languages, source first.
+    pub langs: Vec<String>,
+    /// Briefing id.
+    pub id: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// The date written for this language.
+    pub date_text: String,
+    /// Interface words.
+    pub ui: ui::Ui,
+    /// Title in this language.
+    pub title: Passage,
+    /// Title in the other languages.
+    pub other_titles: Vec<Passage>,
+    /// Publisher in this language.
+    pub publisher: Passage,
+    /// Original report title.
+    pub source_title: Option<Passage>,
+    /// Original URL.
+    pub source_url: Option<String>,
+    /// Lead paragraphs.
+    pub lead: Option<Rich>,
+    /// Key points.
+    pub summary: Vec<Passage>,
+    /// Sections.
+    pub sections: Vec<SectionView>,
+    /// Fact sheet rows.
+    pub facts: Vec<FactRow>,
+    /// Language names for the fact sheet columns, in configured order.
+    pub lang_names: Vec<Passage>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// The six (or more) output files of this briefing.
+    pub files: Vec<FileLink>,
+    /// The publication's name in this language.
+    pub site_title: String,
+}
+
+fn passage(text: &Text, lang: &str, ui: &ui::Ui) -> Passage {
+    match text.get(lang) {
+        Some(t) => Passage { lang: lang.into(), text: t.trim().to_string(), missing: false },
+        None => Passage {
+            lang: lang.into(),
+            text: format!("[{}: {lang}]", ui.missing),
+            missing: true,
+        },
+    }
+}
+
+fn rich(text: &Text, lang: &str, ui: &ui::Ui) -> Rich {
+    match text.get(lang) {
+        Some(md) => Rich {
+            lang: lang.into(),
+            markdown: markdown::to_safe_markdown(md.trim_end()),
+            html: markdown::to_html(md),
+            blocks: markdown::to_blocks(md),
+            missing: false,
+        },
+        None => {
+            let marker = format!("[{}: {lang}]", ui.missing);
+            Rich {
+                lang: lang.into(),
+                markdown: markdown::escape_inline(&marker),
+                html: format!("<p class=\"missing\">{}</p>", markdown::sanitise_html(&marker)),
+                blocks: vec![markdown::Block::P { c: vec![markdown::Inline::Text { s: marker }] }],
+                missing: true,
+            }
+        }
+    }
+}
+
+/// The number-engine quantity a fact stands for, with its noun in `lang`.
+pub fn fact_quantity(fact: &Fact, lang: &str) -> Option<Quantity> {
+    let unit = numbers::parse_unit(&fact.unit)?;
+    let amount = match &fact.value {
+        FactValue::Single(v) => Amount::Exact(*v),
+        FactValue::Range(lo, hi) => Amount::Range(*lo, *hi),
+    };
+    let noun = fact.noun.as_ref().and_then(|n| n.get(lang)).map(str::to_string);
+    Some(Quantity { amount, unit, approx: fact.approx.unwrap_or(Approx::Exact), noun })
+}
+
+/// The text of a fact's value in `lang`: its `display` override, else generated from `value`.
+pub fn fact_value_text(fact: &Fact, lang: &str, config: &Config) -> String {
+    if let Some(d) = fact.display.as_ref().and_then(|d| d.get(lang)) {
+        return d.to_string();
+    }
+    match fact_quantity(fact, lang) {
+        Some(q) => numbers::format(&q, lang, &config.numbers),
+        None => String::new(),
+    }
+}
+
+/// `2024`, `2025-12` or `2026-02-15` written for `lang` by the number engine.
+pub fn date_text(date: &str, lang: &str, config: &Config) -> String {
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    let year = parts.next().flatten().map(|y| y as i32);
+    let month = parts.next().flatten().map(|m| m as u8);
+    let day = parts.next().flatten().map(|d| d as u8);
+    let q = Quantity {
+        amount: Amount::Date { year, month, day },
+        unit: Unit::Date,
+        approx: Approx::Exact,
+        noun: None,
+    };
+    numbers::format(&q, lang, &config.numbers)
+}
+
+fn magnitude(fact: &Fact) -> f64 {
+    let v = match &fact.value {
+        FactValue::Single(v) => v,
+        FactValue::Range(_, hi) => hi,
+    };
+    v.to_string().parse().unwrap_or(0.0)
+}
+
+/// The relative links from an edition to every output file of the same briefing.
+pub fn file_links(id: &str, langs: &[String]) -> Vec<FileLink> {
+    let mut out = Vec::new();
+    for lang in langs {
+        for format in ["html", "pdf", "md"] {
+            out.push(FileLink {
+                lang: lang.clone(),
+                format: format.into(),
+                href: format!("{id}.{lang}.{format}"),
+            });
+        }
+    }
+    out
+}
+
+/// Build the edition of `b` in `lang`.
+pub fn edition(b: &Briefing, lang: &str, config: &Config) -> Edition {
+    let ui = ui::ui(lang);
+    let langs = config.languages.clone();
+    let facts = b
+        .facts
+        .iter()
+        .map(|f| FactRow {
+            id: f.id.clone(),
+            labels: langs.iter().map(|l| passage(&f.label, l, &ui)).collect(),
+            values: langs
+                .iter()
+                .map(|l| Passage { lang: l.clone(), text: fact_value_text(f, l, config), missing: false })
+                .collect(),
+            as_of: f.as_of.as_deref().map(|a| date_text(a, lang, config)),
+            note: f.note.as_ref().map(|n| rich(n, lang, &ui)),
+            magnitude: magnitude(f),
+        })
+        .collect();
+    Edition {
+        lang: lang.into(),
+        langs: langs.clone(),
+        id: b.id.clone(),
+        date: b.date.clone(),
+        date_text: date_text(&b.date, lang, config),
+        title: passage(&b.title, lang, &ui),
+        other_titles: langs.iter().filter(|l| *l != lang).map(|l| passage(&b.title, l, &ui)).collect(),
+        publisher: passage(&b.source.publisher, lang, &ui),
+        source_title: b.source.title.as_ref().map(|t| passage(t, lang, &ui)),
+        source_url: b.source.url.clone(),
+        lead: b.lead.as_ref().map(|t| rich(t, lang, &ui)),
+        summary: b.summary.iter().map(|t| passage(t, lang, &ui)).collect(),
+        sections: b
+            .sections
+            .iter()
+            .map(|s| SectionView { heading: passage(&s.heading, lang, &ui), body: rich(&s.body, lang, &ui) })
+            .collect(),
+        facts,
+        lang_names: langs
+            .iter()
+            .map(|l| {
+                let name = ui::ui(l).language_name;
+                Passage { lang: l.clone(), text: if name.is_empty() { l.clone() } else { name.into() }, missing: false }
+            })
+            .collect(),
+        tags: b.tags.clone(),
+        files: file_links(&b.id, &langs),
+        site_title: config.title.get(lang).or_else(|| config.title.get("en")).unwrap_or("yoyak").to_string(),
+        ui,
+    }
+}

@@ -1,0 +1,187 @@
+//! PDF editions: typst compiled in-process over an in-memory [`World`].
+//!
+//! The world serves exactly two files — the template (`/briefing.typ`) and the edition as
+//! data (`/data.json`) — plus chart images; it reads nothing from disk and refuses packages,
+//! so a hostile content file can neither read files nor reach the network. User text never
+//! becomes Typst markup: the template reads it from JSON and places it as strings.
+
+use std::sync::OnceLock;
+use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Smart};
+use typst::layout::{Frame, FrameItem};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
+
+/// The OFL fonts embedded in the binary: Pretendard for text, NanumGothic for Hanja and any
+/// Hangul Pretendard lacks.
+const FONT_FILES: &[&[u8]] = &[
+    include_bytes!("../../templates/fonts/Pretendard-Regular.otf"),
+    include_bytes!("../../templates/fonts/Pretendard-Bold.otf"),
+    include_bytes!("../../templates/fonts/NanumGothic.ttf"),
+    include_bytes!("../../templates/fonts/NanumGothicBold.ttf"),
+];
+
+/// Fonts, font book and standard library: parsed once per process, shared by every compile.
+pub struct Fonts {
+    fonts: Vec<Font>,
+    book: LazyHash<FontBook>,
+    library: LazyHash<Library>,
+}
+
+/// The process-wide fonts (parsed on first use).
+pub fn fonts() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let fonts: Vec<Font> =
+            FONT_FILES.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
+        let book = LazyHash::new(FontBook::from_fonts(&fonts));
+        Fonts { fonts, book, library: LazyHash::new(Library::builder().build()) }
+    })
+}
+
+/// A PDF compile failure, with typst's diagnostics resolved to template lines.
+#[derive(Debug, thiserror::Error)]
+#[error("PDF layout failed:\n{}", .0.join("\n"))]
+pub struct PdfError(pub Vec<String>);
+
+/// A compiled PDF and what the layout reported.
+pub struct Pdf {
+    /// The PDF file.
+    pub bytes: Vec<u8>,
+    /// Glyphs drawn as `.notdef` (missing from every font): must be zero.
+    pub notdef: usize,
+    /// Number of pages.
+    pub pages: usize,
+    /// Seconds spent in layout and in export.
+    pub timings: (f64, f64),
+}
+
+/// Extra files (chart SVGs) served to the template, by virtual path such as `/charts/x.svg`.
+pub type Assets = Vec<(String, Vec<u8>)>;
+
+struct BriefingWorld<'a> {
+    fonts: &'a Fonts,
+    main: Source,
+    data: Bytes,
+    assets: &'a Assets,
+    today: Datetime,
+}
+
+fn file_id(path: &str) -> FileId {
+    // Paths here are our own constants, always inside the root.
+    let vpath = VirtualPath::new(path).expect("valid virtual path");
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+impl World for BriefingWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.fonts.library
+    }
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.fonts.book
+    }
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == file_id("/data.json") {
+            return Ok(self.data.clone());
+        }
+        for (path, bytes) in self.assets {
+            if id == file_id(path) {
+                return Ok(Bytes::new(bytes.clone()));
+            }
+        }
+        Err(FileError::AccessDenied)
+    }
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.fonts.get(index).cloned()
+    }
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
+
+/// What fixes a PDF's bytes: its ident and its timestamp.
+#[derive(Clone, Debug)]
+pub struct PdfMeta {
+    /// Stable document id (briefing id + language).
+    pub ident: String,
+    /// (year, month, day) written as the creation date.
+    pub date: (i32, u8, u8),
+}
+
+/// Compile `template` with `data` (the edition as JSON) into a PDF.
+pub fn render_pdf(template: &str, data: Vec<u8>, assets: &Assets, meta: &PdfMeta) -> Result<Pdf, PdfError> {
+    let fonts = fonts();
+    let (y, m, d) = meta.date;
+    let today = Datetime::from_ymd(y, m, d).ok_or_else(|| PdfError(vec!["invalid date".into()]))?;
+    let world = BriefingWorld {
+        fonts,
+        main: Source::new(file_id("/briefing.typ"), template.to_string()),
+        data: Bytes::new(data),
+        assets,
+        today,
+    };
+    let t0 = std::time::Instant::now();
+    let warned = typst::compile::<PagedDocument>(&world);
+    let doc = warned.output.map_err(|errs| PdfError(describe(&world, &errs)))?;
+    let layout = t0.elapsed().as_secs_f64();
+    let notdef = doc.pages().iter().map(|p| count_notdef(&p.frame)).sum();
+    let ts = Datetime::from_ymd_hms(y, m, d, 0, 0, 0).map(typst_pdf::Timestamp::new_utc);
+    let options = typst_pdf::PdfOptions {
+        ident: Smart::Custom(meta.ident.clone()),
+        creator: Smart::Custom(Some(concat!("yoyak ", env!("CARGO_PKG_VERSION")).into())),
+        timestamp: ts,
+        ..Default::default()
+    };
+    let t1 = std::time::Instant::now();
+    let bytes = typst_pdf::pdf(&doc, &options).map_err(|errs| PdfError(describe(&world, &errs)))?;
+    Ok(Pdf { bytes, notdef, pages: doc.pages().len(), timings: (layout, t1.elapsed().as_secs_f64()) })
+}
+
+/// Glyph id 0 is `.notdef`: a character no embedded font has.
+fn count_notdef(frame: &Frame) -> usize {
+    frame
+        .items()
+        .map(|(_, item)| match item {
+            FrameItem::Group(g) => count_notdef(&g.frame),
+            FrameItem::Text(t) => t.glyphs.iter().filter(|g| g.id == 0).count(),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// `briefing.typ:12:5: error: message` for each diagnostic, as typst-cli prints them.
+fn describe(world: &BriefingWorld, diags: &[SourceDiagnostic]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| {
+            let sev = if d.severity == Severity::Error { "error" } else { "warning" };
+            let place = world
+                .range(d.span)
+                .and_then(|r| {
+                    let (line, col) = world.main.lines().byte_to_line_column(r.start)?;
+                    Some(format!("templates/briefing.typ:{}:{}: ", line + 1, col + 1))
+                })
+                .unwrap_or_default();
+            let hints: String = d.hints.iter().map(|h| format!("\n  hint: {}", h.v)).collect();
+            format!("{place}{sev}: {}{hints}", d.message)
+        })
+        .collect()
+}
+
+/// Keep typst's memoisation cache from growing without bound over long batches.
+pub fn evict_cache() {
+    typst::comemo::evict(10);
+}

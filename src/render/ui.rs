@@ -1,0 +1,109 @@
+//! The fixed words of an edition (headings such as "Key points"), per language.
+//!
+//! Built in for the languages we know; any other configured language falls back to English
+//! words around its own content, so adding a language never breaks a build.
+
+use serde::Serialize;
+
+/// Interface strings for one edition.
+#[derive(Clone, Debug, Serialize)]
+pub struct Ui {
+    /// "Key points".
+    pub key_points: &'static str,
+    /// "Fact sheet".
+    pub fact_sheet: &'static str,
+    /// "Source".
+    pub source: &'static str,
+    /// "As of".
+    pub as_of: &'static str,
+    /// "Label" column prefix.
+    pub label: &'static str,
+    /// "Value" column prefix.
+    pub value: &'static str,
+    /// Shown where a translation is missing.
+    pub missing: &'static str,
+    /// "Published".
+    pub date: &'static str,
+    /// "Other editions".
+    pub editions: &'static str,
+    /// "Page".
+    pub page: &'static str,
+    /// "Briefings" (index page).
+    pub briefings: &'static str,
+    /// "Charts".
+    pub charts: &'static str,
+    /// "Made with yoyak" credit.
+    pub generated: &'static str,
+    /// Name of the language itself (한국어, English).
+    pub language_name: &'static str,
+}
+
+/// The interface strings for `lang`.
+pub fn ui(lang: &str) -> Ui {
+    match lang {
+        "ko" => Ui {
+            key_points: "핵심 요약",
+            fact_sheet: "주요 수치",
+            source: "출처",
+            as_of: "기준",
+            label: "항목",
+            value: "수치",
+            missing: "번역 없음",
+            date: "발행일",
+            editions: "다른 판",
+            page: "쪽",
+            briefings: "브리핑",
+            charts: "차트",
+            generated: "yoyak으로 생성",
+            language_name: "한국어",
+        },
+        "ja" => Ui {
+            key_points: "要点",
+            fact_sheet: "主要な数値",
+            source: "出典",
+            as_of: "基準",
+            label: "項目",
+            value: "数値",
+            missing: "翻訳なし",
+            date: "発行日",
+            editions: "他の版",
+            page: "ページ",
+            briefings: "ブリーフィング",
+            charts: "グラフ",
+            generated: "yoyakで生成",
+            language_name: "日本語",
+        },
+        "zh" => Ui {
+            key_points: "要点",
+            fact_sheet: "主要数据",
+            source: "来源",
+            as_of: "截至",
+            label: "项目",
+            value: "数值",
+            missing: "缺少翻译",
+            date: "发布日期",
+            editions: "其他版本",
+            page: "页",
+            briefings: "简报",
+            charts: "图表",
+            generated: "由 yoyak 生成",
+            language_name: "中文",
+        },
+        _ => Ui {
+            key_points: "Key points",
+            fact_sheet: "Fact sheet",
+            source: "Source",
+            as_of: "As of",
+            label: "Label",
+            value: "Value",
+            missing: "translation missing",
+            date: "Published",
+            editions: "Other editions",
+            page: "Page",
+            briefings: "Briefings",
+            charts: "Charts",
+            generated: "Generated with yoyak",
+            language_name: if lang == "en" { "English" } else { "" },
+        },
+    }
+}
