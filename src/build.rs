@@ -96,6 +96,9 @@ pub enum BuildError {
     /// A template override is broken.
     #[error(transparent)]
     Template(#[from] TemplateError),
+    /// A project font is unusable.
+    #[error(transparent)]
+    Font(#[from] pdf::FontError),
     /// Writing into the output folder failed.
     #[error("cannot write {path}: {source}")]
     Write {
@@ -120,7 +123,9 @@ struct Rendered {
 /// The PDF timestamp: `SOURCE_DATE_EPOCH` when set (reproducible-builds convention), else the
 /// briefing's own date — never the clock.
 pub fn pdf_date(briefing_date: &str) -> (i32, u8, u8) {
-    if let Some(epoch) = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok()) {
+    if let Some(epoch) =
+        std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok())
+    {
         return civil_from_days(epoch.div_euclid(86_400));
     }
     content::parse_date(briefing_date).unwrap_or((1970, 1, 1))
@@ -140,13 +145,25 @@ fn civil_from_days(z: i64) -> (i32, u8, u8) {
     (y as i32, m, d)
 }
 
-fn render_briefing(b: &Briefing, config: &Config, text: &TextRenderer, templates: &TemplateSet) -> Result<Rendered, String> {
+/// One edition's files, its `.notdef` count and its timings.
+type EditionOutput = (Vec<(PathBuf, Vec<u8>)>, usize, Timings);
+
+/// Shared, read-only inputs of every briefing's render.
+struct Renderers<'a> {
+    config: &'a Config,
+    text: &'a TextRenderer,
+    templates: &'a TemplateSet,
+    fonts: &'a pdf::Fonts,
+}
+
+fn render_briefing(b: &Briefing, r: &Renderers) -> Result<Rendered, String> {
+    let Renderers { config, text, templates, fonts } = *r;
     let mut files = Vec::new();
     let mut notdef = 0;
     let mut t = Timings::default();
     let dir = PathBuf::from(&b.id);
     // Editions of one briefing compile in parallel too: a two-language briefing uses two cores.
-    let editions: Vec<Result<(Vec<(PathBuf, Vec<u8>)>, usize, Timings), String>> = config
+    let editions: Vec<Result<EditionOutput, String>> = config
         .languages
         .par_iter()
         .map(|lang| {
@@ -160,8 +177,9 @@ fn render_briefing(b: &Briefing, config: &Config, text: &TextRenderer, templates
             t.html = t0.elapsed().as_secs_f64();
             let data = serde_json::to_vec(&e).map_err(|e| e.to_string())?;
             let meta = pdf::PdfMeta { ident: format!("{}.{lang}", b.id), date: pdf_date(&b.date) };
-            let pdf = pdf::render_pdf(templates.get("briefing.typ"), data, &Vec::new(), &meta)
-                .map_err(|e| e.to_string())?;
+            let pdf =
+                pdf::render_pdf(fonts, templates.get("briefing.typ"), data, &Vec::new(), &meta)
+                    .map_err(|e| e.to_string())?;
             (t.layout, t.export) = pdf.timings;
             let files = vec![
                 (dir.join(format!("{}.{lang}.md", b.id)), md.into_bytes()),
@@ -203,7 +221,11 @@ struct Site {
     briefings: Vec<IndexEntry>,
 }
 
-fn render_index(project: &Project, built: &[&Briefing], text: &TextRenderer) -> Result<String, String> {
+fn render_index(
+    project: &Project,
+    built: &[&Briefing],
+    text: &TextRenderer,
+) -> Result<String, String> {
     let config = &project.config;
     let lang = config.source_lang().to_string();
     let mut entries: Vec<IndexEntry> = built
@@ -226,7 +248,13 @@ fn render_index(project: &Project, built: &[&Briefing], text: &TextRenderer) -> 
         title: config.title.get(&lang).unwrap_or("yoyak").to_string(),
         other_titles: config.languages[1..]
             .iter()
-            .filter_map(|l| config.title.get(l).map(|t| Passage { lang: l.clone(), text: t.into(), missing: false }))
+            .filter_map(|l| {
+                config.title.get(l).map(|t| Passage {
+                    lang: l.clone(),
+                    text: t.into(),
+                    missing: false,
+                })
+            })
             .collect(),
         lang,
         briefings: entries,
@@ -254,10 +282,15 @@ fn build_in_pool(opts: &BuildOptions, started: Instant) -> Result<BuildReport, B
     report.timings.load = t0.elapsed().as_secs_f64();
     let templates = load_templates(&opts.root)?;
     let text = TextRenderer::new(&templates)?;
+    let fonts = pdf::Fonts::load(&opts.root)?;
+    let renderers =
+        Renderers { config: &project.config, text: &text, templates: &templates, fonts: &fonts };
     report.diagnostics = project.all_diagnostics().cloned().collect();
 
     for f in project.files.iter().filter(|f| f.has_errors()) {
-        report.failed.push(Failure { file: f.file.clone(), reason: "content errors (see above)".into() });
+        report
+            .failed
+            .push(Failure { file: f.file.clone(), reason: "content errors (see above)".into() });
     }
     let ok: Vec<(&Path, &Briefing)> = project
         .files
@@ -267,7 +300,7 @@ fn build_in_pool(opts: &BuildOptions, started: Instant) -> Result<BuildReport, B
         .collect();
     let results: Vec<(PathBuf, Result<Rendered, String>)> = ok
         .par_iter()
-        .map(|(file, b)| (file.to_path_buf(), render_briefing(b, &project.config, &text, &templates)))
+        .map(|(file, b)| (file.to_path_buf(), render_briefing(b, &renderers)))
         .collect();
     pdf::evict_cache();
 
@@ -279,7 +312,9 @@ fn build_in_pool(opts: &BuildOptions, started: Instant) -> Result<BuildReport, B
                 for (path, bytes) in &r.files {
                     let full = opts.out.join(path);
                     report.produced += 1;
-                    if write_atomic(&full, bytes).map_err(|source| BuildError::Write { path: full.clone(), source })? {
+                    if write_atomic(&full, bytes)
+                        .map_err(|source| BuildError::Write { path: full.clone(), source })?
+                    {
                         report.written += 1;
                     }
                 }

@@ -9,7 +9,11 @@ use yoyak::build::{BuildOptions, build};
 use yoyak::report::{self, Format, Palette};
 
 #[derive(Parser)]
-#[command(name = "yoyak", version, about = "Bilingual Korean/English briefings from structured report content")]
+#[command(
+    name = "yoyak",
+    version,
+    about = "Bilingual Korean/English briefings from structured report content"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -58,13 +62,17 @@ fn main() -> ExitCode {
             opts.jobs = jobs;
             match build(&opts) {
                 Ok(r) => {
-                    let shown: Vec<_> = r.diagnostics.iter().filter(|d| !quiet || d.is_error()).cloned().collect();
+                    let shown: Vec<_> =
+                        r.diagnostics.iter().filter(|d| !quiet || d.is_error()).cloned().collect();
                     eprint!("{}", report::human(&shown, &root, Palette::new(colour)));
                     for f in &r.failed {
                         eprintln!("not built: {}: {}", f.file.display(), f.reason);
                     }
                     if r.notdef > 0 {
-                        eprintln!("warning: {} glyphs missing from the embedded fonts (.notdef) in the PDFs", r.notdef);
+                        eprintln!(
+                            "warning: {} glyphs missing from the embedded fonts (.notdef) in the PDFs",
+                            r.notdef
+                        );
                     }
                     if !quiet {
                         eprintln!(
@@ -100,10 +108,16 @@ fn main() -> ExitCode {
                         eprint!("{}", report::human(&diags, &root, Palette::new(colour)));
                         eprintln!("{}", report::summary(&diags, p.files.len()));
                     }
-                    Format::Json => println!("{}", serde_json::to_string_pretty(&diags).unwrap_or_default()),
+                    Format::Json => {
+                        println!("{}", serde_json::to_string_pretty(&diags).unwrap_or_default())
+                    }
                     Format::Github => print!("{}", report::github(&diags)),
                 }
-                if diags.iter().any(|d| d.is_error()) { ExitCode::from(1) } else { ExitCode::SUCCESS }
+                if diags.iter().any(|d| d.is_error()) {
+                    ExitCode::from(1)
+                } else {
+                    ExitCode::SUCCESS
+                }
             }
             Err(e) => {
                 eprintln!("error: {e}");

@@ -49,7 +49,12 @@ pub fn human(diags: &[Diagnostic], root: &Path, palette: Palette) -> String {
                 Severity::Error => ("error", "1;31"),
                 Severity::Warning => ("warning", "1;33"),
             };
-            let _ = writeln!(out, "{}: {}", palette.paint(colour, &format!("{label}[{}]", d.code)), d.message);
+            let _ = writeln!(
+                out,
+                "{}: {}",
+                palette.paint(colour, &format!("{label}[{}]", d.code)),
+                d.message
+            );
             let place = match d.position {
                 Some(p) => format!("{}:{}:{}", file.display(), p.line, p.column),
                 None => file.display().to_string(),
@@ -62,14 +67,30 @@ pub fn human(diags: &[Diagnostic], root: &Path, palette: Palette) -> String {
                 let num = p.line.to_string();
                 let pad = " ".repeat(num.len());
                 let _ = writeln!(out, "  {pad} {}", palette.paint("1;34", "|"));
-                let _ = writeln!(out, "  {} {} {line}", palette.paint("1;34", &num), palette.paint("1;34", "|"));
+                let _ = writeln!(
+                    out,
+                    "  {} {} {line}",
+                    palette.paint("1;34", &num),
+                    palette.paint("1;34", "|")
+                );
                 let col = p.column.saturating_sub(1);
-                let prefix: String = line.chars().take(col).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                let prefix: String =
+                    line.chars().take(col).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
                 // Wide (Hangul) characters take two terminal cells.
-                let prefix: String = line.chars().take(col).zip(prefix.chars()).map(|(c, p)| if is_wide(c) { "  ".to_string() } else { p.to_string() }).collect();
+                let prefix: String = line
+                    .chars()
+                    .take(col)
+                    .zip(prefix.chars())
+                    .map(|(c, p)| if is_wide(c) { "  ".to_string() } else { p.to_string() })
+                    .collect();
                 let span_chars = line.chars().skip(col).collect::<String>();
                 let width = underline_width(&span_chars, d.span_len);
-                let _ = writeln!(out, "  {pad} {} {prefix}{}", palette.paint("1;34", "|"), palette.paint(colour, &"^".repeat(width.max(1))));
+                let _ = writeln!(
+                    out,
+                    "  {pad} {} {prefix}{}",
+                    palette.paint("1;34", "|"),
+                    palette.paint(colour, &"^".repeat(width.max(1)))
+                );
             }
             if !d.fix.is_empty() {
                 let _ = writeln!(out, "  {} fix: {}", palette.paint("1;36", "="), d.fix);
@@ -102,7 +123,12 @@ pub fn summary(diags: &[Diagnostic], files: usize) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    format!("{}, {} in {}", plural(errors, "error"), plural(warnings, "warning"), plural(files, "file"))
+    format!(
+        "{}, {} in {}",
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(files, "file")
+    )
 }
 
 /// GitHub Actions annotations, one per line.
@@ -117,7 +143,11 @@ pub fn github(diags: &[Diagnostic]) -> String {
             let _ = write!(props, ",line={},col={}", p.line, p.column);
         }
         let _ = write!(props, ",title={}", esc_prop(&format!("{} {}", d.code, d.field)));
-        let _ = writeln!(out, "::{kind} {props}::{}", esc_data(&format!("{} (fix: {})", d.message, d.fix)));
+        let _ = writeln!(
+            out,
+            "::{kind} {props}::{}",
+            esc_data(&format!("{} (fix: {})", d.message, d.fix))
+        );
     }
     out
 }

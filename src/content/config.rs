@@ -31,9 +31,12 @@ impl Default for Config {
         Config {
             languages: vec!["ko".into(), "en".into()],
             title: Text(
-                [("ko".to_string(), "요약 브리핑".to_string()), ("en".into(), "yoyak briefings".into())]
-                    .into_iter()
-                    .collect(),
+                [
+                    ("ko".to_string(), "요약 브리핑".to_string()),
+                    ("en".into(), "yoyak briefings".into()),
+                ]
+                .into_iter()
+                .collect(),
             ),
             base_url: None,
             numbers: Style::default(),
@@ -65,7 +68,7 @@ pub struct DigestSpec {
 
 /// Parse and check `yoyak.yaml`.
 pub fn parse_config(src: &str) -> Result<Config, Vec<Diagnostic>> {
-    let (config, index) = yaml::parse::<Config>(src).map_err(|d| vec![d])?;
+    let (config, index) = yaml::parse::<Config>(src).map_err(|d| vec![*d])?;
     let mut ds = Vec::new();
     if config.languages.is_empty() {
         ds.push(Diagnostic::error(

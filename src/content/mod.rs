@@ -64,45 +64,55 @@ pub enum FactValue {
     Range(Decimal, Decimal),
 }
 
+const VALUE_EXPECTED: &str = "a number such as 4320000 or 47.3, or a range such as [10, 249]";
+
 impl<'de> Deserialize<'de> for FactValue {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error;
-        let expected = "expected a number such as 4320000 or 47.3, or a range such as [10, 249]";
-        let number = |v: &serde_yaml::Value| -> Result<Decimal, D::Error> {
-            match v {
-                // Integers stay exact; decimals go through their shortest text form.
-                serde_yaml::Value::Number(n) => n
-                    .to_string()
-                    .parse::<Decimal>()
-                    .or_else(|_| Decimal::from_scientific(&n.to_string()))
-                    .map_err(|_| D::Error::custom(format!("`{n}` is not a usable number; {expected}"))),
-                other => Err(D::Error::custom(format!(
-                    "wrong type: {}; {expected}",
-                    describe(other)
-                ))),
-            }
-        };
-        let v = serde_yaml::Value::deserialize(d)?;
-        match &v {
-            serde_yaml::Value::Sequence(items) if items.len() == 2 => {
-                Ok(FactValue::Range(number(&items[0])?, number(&items[1])?))
-            }
-            serde_yaml::Value::Sequence(_) => Err(D::Error::custom(format!(
-                "a range needs exactly two numbers; {expected}"
-            ))),
-            other => number(other).map(FactValue::Single),
-        }
+        d.deserialize_any(FactValueVisitor)
     }
 }
 
-fn describe(v: &serde_yaml::Value) -> String {
-    match v {
-        serde_yaml::Value::String(s) => format!("text \"{s}\""),
-        serde_yaml::Value::Bool(b) => format!("boolean {b}"),
-        serde_yaml::Value::Null => "nothing".into(),
-        serde_yaml::Value::Mapping(_) => "a map".into(),
-        serde_yaml::Value::Sequence(_) => "a list".into(),
-        _ => "an unusable value".into(),
+/// Visits the value node itself, so serde_yaml reports errors at `facts[i].value`.
+struct FactValueVisitor;
+
+fn decimal<E: serde::de::Error>(text: &str) -> Result<Decimal, E> {
+    // Integers stay exact; decimals go through their shortest text form, never through
+    // binary float arithmetic.
+    text.parse::<Decimal>().or_else(|_| Decimal::from_scientific(text)).map_err(|_| {
+        E::custom(format!("`{text}` is not a usable number; expected {VALUE_EXPECTED}"))
+    })
+}
+
+impl<'de> serde::de::Visitor<'de> for FactValueVisitor {
+    type Value = FactValue;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(VALUE_EXPECTED)
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<FactValue, E> {
+        Ok(FactValue::Single(Decimal::from(v)))
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<FactValue, E> {
+        Ok(FactValue::Single(Decimal::from(v)))
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<FactValue, E> {
+        if !v.is_finite() {
+            return Err(E::custom(format!("`{v}` is not a number; expected {VALUE_EXPECTED}")));
+        }
+        decimal(&v.to_string()).map(FactValue::Single)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<FactValue, A::Error> {
+        use serde::de::Error;
+        let lo: Option<FactValue> = seq.next_element()?;
+        let hi: Option<FactValue> = seq.next_element()?;
+        let extra: Option<serde::de::IgnoredAny> = seq.next_element()?;
+        match (lo, hi, extra) {
+            (Some(FactValue::Single(lo)), Some(FactValue::Single(hi)), None) => {
+                Ok(FactValue::Range(lo, hi))
+            }
+            _ => Err(A::Error::custom(format!(
+                "a range needs exactly two numbers; expected {VALUE_EXPECTED}"
+            ))),
+        }
     }
 }
 
@@ -295,7 +305,7 @@ pub fn load_project(root: &Path) -> Result<Project, LoadError> {
             Ok((g, _)) => g,
             Err(mut d) => {
                 d.file = Path::new("content").join(GLOSSARY_FILE);
-                diagnostics.push(d);
+                diagnostics.push(*d);
                 Glossary::default()
             }
         },
@@ -360,7 +370,7 @@ pub fn load_file(file: PathBuf, bytes: Vec<u8>, config: &Config) -> Loaded {
             let ds = validate::validate(&b, &positions, config);
             (Some(b), positions, ds)
         }
-        Err(d) => (None, Default::default(), vec![d]),
+        Err(d) => (None, Default::default(), vec![*d]),
     };
     for d in &mut diagnostics {
         d.file = file.clone();

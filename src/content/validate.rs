@@ -122,7 +122,9 @@ fn check_languages(b: &Briefing, config: &Config, ds: &mut Vec<Diagnostic>) {
         for lang in text.0.keys() {
             if !known.contains(lang) {
                 let fix = match super::yaml::nearest(lang, &known) {
-                    Some(k) => format!("did you mean `{k}`? Configured languages: {}", known.join(", ")),
+                    Some(k) => {
+                        format!("did you mean `{k}`? Configured languages: {}", known.join(", "))
+                    }
                     None => format!(
                         "use one of the configured languages ({}) or add `{lang}` to `languages:` in yoyak.yaml",
                         known.join(", ")

@@ -46,16 +46,16 @@ pub fn parent_path(path: &str) -> Option<String> {
 
 /// Parse `src` into `T`, returning the value and the position index, or one diagnostic that
 /// says what is wrong and where. Unknown keys get the nearest known key as a suggestion.
-pub fn parse<T: DeserializeOwned>(src: &str) -> Result<(T, PositionIndex), Diagnostic> {
+pub fn parse<T: DeserializeOwned>(src: &str) -> Result<(T, PositionIndex), Box<Diagnostic>> {
     let index = index_positions(src)?;
     match serde_yaml::from_str::<T>(src) {
         Ok(value) => Ok((value, index)),
-        Err(err) => Err(translate_error(&err, &index)),
+        Err(err) => Err(Box::new(translate_error(&err, &index))),
     }
 }
 
 /// Walk the YAML events once and remember where every path starts.
-fn index_positions(src: &str) -> Result<PositionIndex, Diagnostic> {
+fn index_positions(src: &str) -> Result<PositionIndex, Box<Diagnostic>> {
     let mut recv = Indexer::default();
     let mut parser = Parser::new_from_str(src);
     if let Err(e) = parser.load(&mut recv, false) {
@@ -67,7 +67,7 @@ fn index_positions(src: &str) -> Result<PositionIndex, Diagnostic> {
             "check the indentation and quoting on this line or the one above it; text containing `: ` or starting with a quote must be quoted as a whole",
         );
         d.position = Some(Position { line: m.line(), column: m.col() + 1 });
-        return Err(d);
+        return Err(Box::new(d));
     }
     Ok(recv.index)
 }
@@ -159,7 +159,9 @@ fn translate_error(err: &serde_yaml::Error, index: &PositionIndex) -> Diagnostic
         let expected = backticked(rest.split_once("expected").map(|x| x.1).unwrap_or_default());
         let field = join(&path, name);
         let fix = match nearest(name, &expected) {
-            Some(best) => format!("did you mean `{best}`? Known keys here: {}", expected.join(", ")),
+            Some(best) => {
+                format!("did you mean `{best}`? Known keys here: {}", expected.join(", "))
+            }
             None => format!("remove it; known keys here: {}", expected.join(", ")),
         };
         let mut d = Diagnostic::error("Y0103", field.clone(), format!("unknown key `{name}`"), fix);
@@ -184,7 +186,12 @@ fn translate_error(err: &serde_yaml::Error, index: &PositionIndex) -> Diagnostic
             "remove or rename one of the two entries",
         )
     } else {
-        Diagnostic::error("Y0102", path.clone(), message.replace("invalid type: ", "wrong type: "), type_fix(message))
+        Diagnostic::error(
+            "Y0102",
+            path.clone(),
+            message.replace("invalid type: ", "wrong type: "),
+            type_fix(message),
+        )
     };
     if d.position.is_none() {
         d.position = index.value(&d.field).map(|(p, _)| p).or(loc);
@@ -195,8 +202,8 @@ fn translate_error(err: &serde_yaml::Error, index: &PositionIndex) -> Diagnostic
 /// serde_yaml prefixes errors below the root with `path: `.
 fn split_path(text: &str) -> (String, &str) {
     if let Some((head, rest)) = text.split_once(": ") {
-        let looks_like_path = !head.is_empty()
-            && head.chars().all(|c| c.is_alphanumeric() || "._-[]".contains(c));
+        let looks_like_path =
+            !head.is_empty() && head.chars().all(|c| c.is_alphanumeric() || "._-[]".contains(c));
         if looks_like_path {
             return (head.to_string(), rest);
         }
@@ -219,7 +226,9 @@ pub fn nearest<'a>(name: &str, known: &'a [String]) -> Option<&'a str> {
 }
 
 fn type_fix(message: &str) -> String {
-    if message.contains("expected a sequence") {
+    if message.contains("expected a number") {
+        "write the number alone, without quotes or units, e.g. `value: 4320000` or `value: [10, 249]`".into()
+    } else if message.contains("expected a sequence") {
         "write a list: one `- item` per line".into()
     } else if message.contains("expected a map") || message.contains("struct") {
         "write a map of keys, e.g. `{ko: …, en: …}`".into()

@@ -52,7 +52,12 @@ impl TextRenderer {
     }
 
     /// Render template `name` with `value` as its context (`e` for editions).
-    pub fn render<T: serde::Serialize>(&self, name: &str, key: &'static str, value: &T) -> Result<String, RenderError> {
+    pub fn render<T: serde::Serialize>(
+        &self,
+        name: &str,
+        key: &'static str,
+        value: &T,
+    ) -> Result<String, RenderError> {
         let mut ctx = Context::new();
         ctx.insert(key, value);
         self.tera

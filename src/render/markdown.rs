@@ -66,11 +66,8 @@ fn split_emphasis(text: &str, out: &mut Vec<Event<'_>>) {
         if !before.is_empty() {
             out.push(Event::Text(CowStr::from(before.to_string())));
         }
-        let (start, end) = if strong {
-            (Tag::Strong, TagEnd::Strong)
-        } else {
-            (Tag::Emphasis, TagEnd::Emphasis)
-        };
+        let (start, end) =
+            if strong { (Tag::Strong, TagEnd::Strong) } else { (Tag::Emphasis, TagEnd::Emphasis) };
         out.push(Event::Start(start));
         out.push(Event::Text(CowStr::from(inner.to_string())));
         out.push(Event::End(end));
@@ -120,7 +117,9 @@ fn safe_url(url: &str) -> bool {
 pub fn to_html(md: &str) -> String {
     let evs = events(md).into_iter().map(|ev| match ev {
         // Images would fetch remote content; the output must work offline.
-        Event::Start(Tag::Image { dest_url, .. }) => Event::Text(CowStr::from(format!("[{dest_url}]"))),
+        Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Text(CowStr::from(format!("[{dest_url}]")))
+        }
         Event::End(TagEnd::Image) => Event::Text(CowStr::from("")),
         other => other,
     });
@@ -233,7 +232,9 @@ fn parse_blocks(it: &mut Events, until: Option<TagEnd>) -> Vec<Block> {
     while let Some(ev) = it.next() {
         match ev {
             Event::End(end) if Some(end) == until => break,
-            Event::Start(Tag::Paragraph) => blocks.push(Block::P { c: parse_inlines(it, TagEnd::Paragraph) }),
+            Event::Start(Tag::Paragraph) => {
+                blocks.push(Block::P { c: parse_inlines(it, TagEnd::Paragraph) })
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 let c = parse_inlines(it, TagEnd::Heading(level));
                 blocks.push(Block::H { level: level as u8, c });
@@ -267,7 +268,11 @@ fn parse_blocks(it: &mut Events, until: Option<TagEnd>) -> Vec<Block> {
             Event::Start(Tag::Table(_)) => blocks.push(parse_table(it)),
             Event::Rule => blocks.push(Block::Rule),
             // Loose text at block level (e.g. inside tight list items) becomes a paragraph.
-            ev @ (Event::Text(_) | Event::Code(_) | Event::Start(_) | Event::SoftBreak | Event::HardBreak) => {
+            ev @ (Event::Text(_)
+            | Event::Code(_)
+            | Event::Start(_)
+            | Event::SoftBreak
+            | Event::HardBreak) => {
                 let mut c = Vec::new();
                 push_inline(ev, it, &mut c);
                 while let Some(next) = it.peek() {
@@ -343,8 +348,12 @@ fn push_inline(ev: Event, it: &mut Events, out: &mut Vec<Inline>) {
         Event::Code(t) => out.push(Inline::Code { s: t.to_string() }),
         Event::SoftBreak => push_text(out, " "),
         Event::HardBreak => out.push(Inline::Br),
-        Event::Start(Tag::Strong) => out.push(Inline::Strong { c: parse_inlines(it, TagEnd::Strong) }),
-        Event::Start(Tag::Emphasis) => out.push(Inline::Emph { c: parse_inlines(it, TagEnd::Emphasis) }),
+        Event::Start(Tag::Strong) => {
+            out.push(Inline::Strong { c: parse_inlines(it, TagEnd::Strong) })
+        }
+        Event::Start(Tag::Emphasis) => {
+            out.push(Inline::Emph { c: parse_inlines(it, TagEnd::Emphasis) })
+        }
         Event::Start(Tag::Strikethrough) => out.extend(parse_inlines(it, TagEnd::Strikethrough)),
         Event::Start(Tag::Link { dest_url, .. }) => {
             let c = parse_inlines(it, TagEnd::Link);

@@ -123,11 +123,9 @@ pub struct Edition {
 fn passage(text: &Text, lang: &str, ui: &ui::Ui) -> Passage {
     match text.get(lang) {
         Some(t) => Passage { lang: lang.into(), text: t.trim().to_string(), missing: false },
-        None => Passage {
-            lang: lang.into(),
-            text: format!("[{}: {lang}]", ui.missing),
-            missing: true,
-        },
+        None => {
+            Passage { lang: lang.into(), text: format!("[{}: {lang}]", ui.missing), missing: true }
+        }
     }
 }
 
@@ -225,7 +223,11 @@ pub fn edition(b: &Briefing, lang: &str, config: &Config) -> Edition {
             labels: langs.iter().map(|l| passage(&f.label, l, &ui)).collect(),
             values: langs
                 .iter()
-                .map(|l| Passage { lang: l.clone(), text: fact_value_text(f, l, config), missing: false })
+                .map(|l| Passage {
+                    lang: l.clone(),
+                    text: fact_value_text(f, l, config),
+                    missing: false,
+                })
                 .collect(),
             as_of: f.as_of.as_deref().map(|a| date_text(a, lang, config)),
             note: f.note.as_ref().map(|n| rich(n, lang, &ui)),
@@ -239,7 +241,11 @@ pub fn edition(b: &Briefing, lang: &str, config: &Config) -> Edition {
         date: b.date.clone(),
         date_text: date_text(&b.date, lang, config),
         title: passage(&b.title, lang, &ui),
-        other_titles: langs.iter().filter(|l| *l != lang).map(|l| passage(&b.title, l, &ui)).collect(),
+        other_titles: langs
+            .iter()
+            .filter(|l| *l != lang)
+            .map(|l| passage(&b.title, l, &ui))
+            .collect(),
         publisher: passage(&b.source.publisher, lang, &ui),
         source_title: b.source.title.as_ref().map(|t| passage(t, lang, &ui)),
         source_url: b.source.url.clone(),
@@ -248,19 +254,31 @@ pub fn edition(b: &Briefing, lang: &str, config: &Config) -> Edition {
         sections: b
             .sections
             .iter()
-            .map(|s| SectionView { heading: passage(&s.heading, lang, &ui), body: rich(&s.body, lang, &ui) })
+            .map(|s| SectionView {
+                heading: passage(&s.heading, lang, &ui),
+                body: rich(&s.body, lang, &ui),
+            })
             .collect(),
         facts,
         lang_names: langs
             .iter()
             .map(|l| {
                 let name = ui::ui(l).language_name;
-                Passage { lang: l.clone(), text: if name.is_empty() { l.clone() } else { name.into() }, missing: false }
+                Passage {
+                    lang: l.clone(),
+                    text: if name.is_empty() { l.clone() } else { name.into() },
+                    missing: false,
+                }
             })
             .collect(),
         tags: b.tags.clone(),
         files: file_links(&b.id, &langs),
-        site_title: config.title.get(lang).or_else(|| config.title.get("en")).unwrap_or("yoyak").to_string(),
+        site_title: config
+            .title
+            .get(lang)
+            .or_else(|| config.title.get("en"))
+            .unwrap_or("yoyak")
+            .to_string(),
         ui,
     }
 }

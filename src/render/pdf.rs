@@ -5,7 +5,7 @@
 //! so a hostile content file can neither read files nor reach the network. User text never
 //! becomes Typst markup: the template reads it from JSON and places it as strings.
 
-use std::sync::OnceLock;
+use std::path::{Path, PathBuf};
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::layout::{Frame, FrameItem};
@@ -24,22 +24,59 @@ const FONT_FILES: &[&[u8]] = &[
     include_bytes!("../../templates/fonts/NanumGothicBold.ttf"),
 ];
 
-/// Fonts, font book and standard library: parsed once per process, shared by every compile.
+/// Fonts, font book and standard library: parsed once per run, shared by every compile.
 pub struct Fonts {
     fonts: Vec<Font>,
     book: LazyHash<FontBook>,
     library: LazyHash<Library>,
 }
 
-/// The process-wide fonts (parsed on first use).
-pub fn fonts() -> &'static Fonts {
-    static FONTS: OnceLock<Fonts> = OnceLock::new();
-    FONTS.get_or_init(|| {
-        let fonts: Vec<Font> =
-            FONT_FILES.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
+/// A project font that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot use font {path}: {reason}")]
+pub struct FontError {
+    /// The file.
+    pub path: String,
+    /// Why.
+    pub reason: String,
+}
+
+impl Fonts {
+    /// The embedded fonts, then the project's own from `<root>/fonts/` (for scripts the
+    /// embedded fonts lack, e.g. Japanese kana). System fonts are never read.
+    pub fn load(root: &Path) -> Result<Fonts, FontError> {
+        let mut data: Vec<Bytes> = FONT_FILES.iter().map(|d| Bytes::new(*d)).collect();
+        let dir = root.join("fonts");
+        if let Ok(entries) = std::fs::read_dir(&dir) {
+            let mut paths: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                        ["ttf", "otf", "ttc", "otc"].contains(&e.to_ascii_lowercase().as_str())
+                    })
+                })
+                .collect();
+            paths.sort();
+            for path in paths {
+                let bytes = std::fs::read(&path).map_err(|e| FontError {
+                    path: path.display().to_string(),
+                    reason: e.to_string(),
+                })?;
+                let before = data.len();
+                let b = Bytes::new(bytes);
+                if Font::iter(b.clone()).next().is_none() {
+                    return Err(FontError {
+                        path: path.display().to_string(),
+                        reason: "not a TrueType/OpenType font".into(),
+                    });
+                }
+                data.insert(before, b);
+            }
+        }
+        let fonts: Vec<Font> = data.into_iter().flat_map(Font::iter).collect();
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
-        Fonts { fonts, book, library: LazyHash::new(Library::builder().build()) }
-    })
+        Ok(Fonts { fonts, book, library: LazyHash::new(Library::builder().build()) })
+    }
 }
 
 /// A PDF compile failure, with typst's diagnostics resolved to template lines.
@@ -87,11 +124,7 @@ impl World for BriefingWorld<'_> {
         self.main.id()
     }
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.main.id() {
-            Ok(self.main.clone())
-        } else {
-            Err(FileError::AccessDenied)
-        }
+        if id == self.main.id() { Ok(self.main.clone()) } else { Err(FileError::AccessDenied) }
     }
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == file_id("/data.json") {
@@ -122,8 +155,13 @@ pub struct PdfMeta {
 }
 
 /// Compile `template` with `data` (the edition as JSON) into a PDF.
-pub fn render_pdf(template: &str, data: Vec<u8>, assets: &Assets, meta: &PdfMeta) -> Result<Pdf, PdfError> {
-    let fonts = fonts();
+pub fn render_pdf(
+    fonts: &Fonts,
+    template: &str,
+    data: Vec<u8>,
+    assets: &Assets,
+    meta: &PdfMeta,
+) -> Result<Pdf, PdfError> {
     let (y, m, d) = meta.date;
     let today = Datetime::from_ymd(y, m, d).ok_or_else(|| PdfError(vec!["invalid date".into()]))?;
     let world = BriefingWorld {
@@ -147,7 +185,12 @@ pub fn render_pdf(template: &str, data: Vec<u8>, assets: &Assets, meta: &PdfMeta
     };
     let t1 = std::time::Instant::now();
     let bytes = typst_pdf::pdf(&doc, &options).map_err(|errs| PdfError(describe(&world, &errs)))?;
-    Ok(Pdf { bytes, notdef, pages: doc.pages().len(), timings: (layout, t1.elapsed().as_secs_f64()) })
+    Ok(Pdf {
+        bytes,
+        notdef,
+        pages: doc.pages().len(),
+        timings: (layout, t1.elapsed().as_secs_f64()),
+    })
 }
 
 /// Glyph id 0 is `.notdef`: a character no embedded font has.

@@ -1,1 +1,6 @@
+//! One integration-test binary (as mdBook does), a module per feature.
 
+mod common;
+mod content;
+mod hostile;
+mod pipeline;
