@@ -3,14 +3,17 @@
 //! One broken briefing never stops the others (as ripgrep goes on past a bad file): its
 //! diagnostics are reported, nothing is written for it, and the exit code says so.
 
+use crate::cache::{Cache, Entry, hash_parts};
 use crate::content::{self, Briefing, Config, LoadError, Project};
 use crate::diagnostic::Diagnostic;
 use crate::output::write_atomic;
 use crate::render::html::TextRenderer;
+use crate::render::site::{self, DigestView, Selection};
 use crate::render::templates::{TemplateError, TemplateSet, load_templates};
-use crate::render::{self, Passage, pdf};
+use crate::render::{self, pdf};
 use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -23,13 +26,26 @@ pub struct BuildOptions {
     pub out: PathBuf,
     /// Worker threads; all cores when `None`.
     pub jobs: Option<usize>,
+    /// Selection for the default digest (`build/digest/digest.*`).
+    pub selection: Selection,
+    /// Build only shard `i` of `n` (1-based) of the briefings, and no index, feed or digests.
+    pub shard: Option<(usize, usize)>,
+    /// Build only the index, feed and digests (after shards built the briefings).
+    pub assemble: bool,
 }
 
 impl BuildOptions {
     /// Build `root` into `root/build`.
     pub fn new(root: impl Into<PathBuf>) -> Self {
         let root = root.into();
-        BuildOptions { out: root.join("build"), root, jobs: None }
+        BuildOptions {
+            out: root.join("build"),
+            root,
+            jobs: None,
+            selection: Selection::default(),
+            shard: None,
+            assemble: false,
+        }
     }
 }
 
@@ -70,8 +86,12 @@ pub struct BuildReport {
     pub failed: Vec<Failure>,
     /// Files written (unchanged files are not rewritten and not counted).
     pub written: usize,
-    /// Files produced in total.
+    /// Files produced in total (including unchanged ones).
     pub produced: usize,
+    /// Briefings skipped because nothing they depend on changed.
+    pub skipped: usize,
+    /// Files removed because their content file was deleted.
+    pub removed: usize,
     /// Every content diagnostic (errors and warnings).
     pub diagnostics: Vec<Diagnostic>,
     /// `.notdef` glyphs over all PDFs (must be zero).
@@ -146,7 +166,10 @@ fn civil_from_days(z: i64) -> (i32, u8, u8) {
 }
 
 /// One edition's files, its `.notdef` count and its timings.
-type EditionOutput = (Vec<(PathBuf, Vec<u8>)>, usize, Timings);
+type EditionOutput = (Files, usize, Timings);
+
+/// Output files in memory: path relative to the output folder, bytes.
+type Files = Vec<(PathBuf, Vec<u8>)>;
 
 /// Shared, read-only inputs of every briefing's render.
 struct Renderers<'a> {
@@ -177,15 +200,20 @@ fn render_briefing(b: &Briefing, r: &Renderers) -> Result<Rendered, String> {
             t.html = t0.elapsed().as_secs_f64();
             let data = serde_json::to_vec(&e).map_err(|e| e.to_string())?;
             let meta = pdf::PdfMeta { ident: format!("{}.{lang}", b.id), date: pdf_date(&b.date) };
-            let pdf =
-                pdf::render_pdf(fonts, templates.get("briefing.typ"), data, &Vec::new(), &meta)
-                    .map_err(|e| e.to_string())?;
+            let assets: pdf::Assets = e
+                .charts
+                .iter()
+                .map(|c| (format!("/charts/{}.svg", c.id), c.svg.clone().into_bytes()))
+                .collect();
+            let pdf = pdf::render_pdf(fonts, templates.get("briefing.typ"), data, &assets, &meta)
+                .map_err(|e| e.to_string())?;
             (t.layout, t.export) = pdf.timings;
-            let files = vec![
+            let mut files = vec![
                 (dir.join(format!("{}.{lang}.md", b.id)), md.into_bytes()),
                 (dir.join(format!("{}.{lang}.html", b.id)), html.into_bytes()),
                 (dir.join(format!("{}.{lang}.pdf", b.id)), pdf.bytes),
             ];
+            files.extend(e.charts.into_iter().map(|c| (dir.join(c.file), c.svg.into_bytes())));
             Ok((files, pdf.notdef, t))
         })
         .collect();
@@ -201,65 +229,100 @@ fn render_briefing(b: &Briefing, r: &Renderers) -> Result<Rendered, String> {
     Ok(Rendered { id: b.id.clone(), files, notdef, timings: t })
 }
 
-/// One row of the index page.
-#[derive(Serialize)]
-struct IndexEntry {
-    id: String,
-    date: String,
-    title: Passage,
-    other_titles: Vec<Passage>,
-    publisher: Passage,
-    files: Vec<render::FileLink>,
-}
-
-/// The index page's data.
-#[derive(Serialize)]
-struct Site {
-    lang: String,
-    title: String,
-    other_titles: Vec<Passage>,
-    briefings: Vec<IndexEntry>,
-}
-
-fn render_index(
-    project: &Project,
-    built: &[&Briefing],
-    text: &TextRenderer,
-) -> Result<String, String> {
-    let config = &project.config;
-    let lang = config.source_lang().to_string();
-    let mut entries: Vec<IndexEntry> = built
-        .iter()
-        .map(|b| {
-            let e = render::edition(b, &lang, config);
-            IndexEntry {
-                id: b.id.clone(),
-                date: b.date.clone(),
-                title: e.title,
-                other_titles: e.other_titles,
-                publisher: e.publisher,
-                files: e.files,
-            }
+/// Render one digest in every language.
+fn render_digest(
+    name: &str,
+    spec_title: Option<&content::Text>,
+    sel: &Selection,
+    picked: &[&Briefing],
+    r: &Renderers,
+) -> Result<(Files, Vec<DigestView>, Timings), String> {
+    let mut t = Timings::default();
+    let date = picked.first().map(|b| b.date.as_str()).unwrap_or("1970-01-01");
+    let results: Vec<Result<EditionOutput, String>> = r
+        .config
+        .languages
+        .par_iter()
+        .map(|lang| {
+            let mut t = Timings::default();
+            let d = site::digest(name, spec_title, sel, picked, lang, r.config);
+            let md = r.text.render("digest.md", "d", &d).map_err(|e| e.to_string())?;
+            let html = r.text.render("digest.html", "d", &d).map_err(|e| e.to_string())?;
+            let data = serde_json::to_vec(&d).map_err(|e| e.to_string())?;
+            let meta =
+                pdf::PdfMeta { ident: format!("digest-{name}.{lang}"), date: pdf_date(date) };
+            let pdf =
+                pdf::render_pdf(r.fonts, r.templates.get("digest.typ"), data, &Vec::new(), &meta)
+                    .map_err(|e| format!("digest {name}: {e}"))?;
+            (t.layout, t.export) = pdf.timings;
+            let dir = PathBuf::from("digest");
+            Ok((
+                vec![
+                    (dir.join(format!("{name}.{lang}.md")), md.into_bytes()),
+                    (dir.join(format!("{name}.{lang}.html")), html.into_bytes()),
+                    (dir.join(format!("{name}.{lang}.pdf")), pdf.bytes),
+                ],
+                pdf.notdef,
+                t,
+            ))
         })
         .collect();
-    // Newest first; ties by id so the order never depends on file-system order.
-    entries.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
-    let site = Site {
-        title: config.title.get(&lang).unwrap_or("yoyak").to_string(),
-        other_titles: config.languages[1..]
-            .iter()
-            .filter_map(|l| {
-                config.title.get(l).map(|t| Passage {
-                    lang: l.clone(),
-                    text: t.into(),
-                    missing: false,
-                })
-            })
-            .collect(),
-        lang,
-        briefings: entries,
-    };
-    text.render("index.html", "site", &site).map_err(|e| e.to_string())
+    let mut files = Vec::new();
+    for res in results {
+        let (f, _, et) = res?;
+        files.extend(f);
+        t.layout += et.layout;
+        t.export += et.export;
+    }
+    // The views (source language) are kept for the index page.
+    let views = r
+        .config
+        .languages
+        .iter()
+        .map(|lang| site::digest(name, spec_title, sel, picked, lang, r.config))
+        .collect();
+    Ok((files, views, t))
+}
+
+/// Index pages (one per language), the Atom feed and every digest.
+fn render_site(
+    published: &[&Briefing],
+    opts: &BuildOptions,
+    r: &Renderers,
+) -> Result<(Files, Timings), String> {
+    let config = r.config;
+    let mut all: Vec<&Briefing> = published.to_vec();
+    site::sort_newest_first(&mut all);
+    let mut digests: Vec<(String, Option<&content::Text>, Selection)> = Vec::new();
+    if !config.digests.contains_key("digest") {
+        digests.push(("digest".into(), None, opts.selection.clone()));
+    }
+    for (name, spec) in &config.digests {
+        digests.push((name.clone(), spec.title.as_ref(), Selection::from_spec(spec)));
+    }
+    let rendered: Vec<_> = digests
+        .par_iter()
+        .map(|(name, title, sel)| render_digest(name, *title, sel, &sel.pick(&all), r))
+        .collect();
+    let mut files = Vec::new();
+    let mut t = Timings::default();
+    let mut views_by_lang: Vec<Vec<DigestView>> = vec![Vec::new(); config.languages.len()];
+    for res in rendered {
+        let (f, views, dt) = res?;
+        files.extend(f);
+        t.layout += dt.layout;
+        t.export += dt.export;
+        for (i, v) in views.into_iter().enumerate() {
+            views_by_lang[i].push(v);
+        }
+    }
+    for (i, lang) in config.languages.iter().enumerate() {
+        let view = site::index_page(&all, &views_by_lang[i], lang, config);
+        let html = r.text.render("index.html", "site", &view).map_err(|e| e.to_string())?;
+        files.push((PathBuf::from(site::index_file(lang, config)), html.into_bytes()));
+    }
+    files.push((PathBuf::from("feed.xml"), site::atom_feed(&all, config).into_bytes()));
+    Ok((files, t))
 }
 
 /// Build every briefing of the project into `opts.out`.
@@ -275,6 +338,57 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     pool.install(|| build_in_pool(opts, started))
 }
 
+/// Hash of everything every output depends on besides its own content.
+fn environment_hash(project: &Project, templates: &TemplateSet, fonts_dir: &Path) -> String {
+    let config = serde_json::to_vec(&project.config).unwrap_or_default();
+    let mut parts: Vec<Vec<u8>> = vec![config];
+    for (name, text, _) in &templates.entries {
+        parts.push(name.as_bytes().to_vec());
+        parts.push(text.as_bytes().to_vec());
+    }
+    if let Ok(entries) = std::fs::read_dir(fonts_dir) {
+        let mut fonts: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        fonts.sort();
+        for f in fonts {
+            parts.push(f.to_string_lossy().as_bytes().to_vec());
+            parts.push(std::fs::read(&f).unwrap_or_default());
+        }
+    }
+    parts.push(std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default().into_bytes());
+    hash_parts(parts.iter().map(Vec::as_slice))
+}
+
+/// Whether briefing `index` (in id order) belongs to shard `i` of `n`.
+fn in_shard(shard: Option<(usize, usize)>, index: usize) -> bool {
+    shard.is_none_or(|(i, n)| index % n == i - 1)
+}
+
+fn write_all(
+    files: &[(PathBuf, Vec<u8>)],
+    out: &Path,
+    report: &mut BuildReport,
+) -> Result<(), BuildError> {
+    let t0 = Instant::now();
+    for (path, bytes) in files {
+        let full = out.join(path);
+        report.produced += 1;
+        if write_atomic(&full, bytes)
+            .map_err(|source| BuildError::Write { path: full.clone(), source })?
+        {
+            report.written += 1;
+        }
+    }
+    report.timings.write += t0.elapsed().as_secs_f64();
+    Ok(())
+}
+
+fn add_timings(into: &mut Timings, t: &Timings) {
+    into.markdown += t.markdown;
+    into.html += t.html;
+    into.layout += t.layout;
+    into.export += t.export;
+}
+
 fn build_in_pool(opts: &BuildOptions, started: Instant) -> Result<BuildReport, BuildError> {
     let mut report = BuildReport::default();
     let t0 = Instant::now();
@@ -283,60 +397,133 @@ fn build_in_pool(opts: &BuildOptions, started: Instant) -> Result<BuildReport, B
     let templates = load_templates(&opts.root)?;
     let text = TextRenderer::new(&templates)?;
     let fonts = pdf::Fonts::load(&opts.root)?;
-    let renderers =
+    let r =
         Renderers { config: &project.config, text: &text, templates: &templates, fonts: &fonts };
     report.diagnostics = project.all_diagnostics().cloned().collect();
+    let env = environment_hash(&project, &templates, &opts.root.join("fonts"));
+    let mut cache = Cache::load(&opts.out, &env);
 
     for f in project.files.iter().filter(|f| f.has_errors()) {
         report
             .failed
             .push(Failure { file: f.file.clone(), reason: "content errors (see above)".into() });
     }
-    let ok: Vec<(&Path, &Briefing)> = project
+    let mut ok: Vec<(&Path, &Briefing)> = project
         .files
         .iter()
         .filter(|f| !f.has_errors())
         .filter_map(|f| f.briefing.as_ref().map(|b| (f.file.as_path(), b)))
         .collect();
-    let results: Vec<(PathBuf, Result<Rendered, String>)> = ok
-        .par_iter()
-        .map(|(file, b)| (file.to_path_buf(), render_briefing(b, &renderers)))
+    // Shards split by id order, so every machine agrees on who builds what.
+    ok.sort_by(|a, b| a.1.id.cmp(&b.1.id));
+    let hashes: Vec<String> = ok
+        .iter()
+        .map(|(_, b)| hash_parts([serde_json::to_vec(b).unwrap_or_default().as_slice()]))
         .collect();
-    pdf::evict_cache();
 
-    let mut built = Vec::new();
-    for ((file, result), (_, b)) in results.into_iter().zip(&ok) {
-        match result {
-            Ok(r) => {
-                let t0 = Instant::now();
-                for (path, bytes) in &r.files {
-                    let full = opts.out.join(path);
-                    report.produced += 1;
-                    if write_atomic(&full, bytes)
-                        .map_err(|source| BuildError::Write { path: full.clone(), source })?
-                    {
-                        report.written += 1;
-                    }
+    if !opts.assemble {
+        let todo: Vec<usize> = (0..ok.len())
+            .filter(|&i| in_shard(opts.shard, i))
+            .filter(|&i| !Cache::is_fresh(cache.briefings.get(&ok[i].1.id), &hashes[i], &opts.out))
+            .collect();
+        let results: Vec<(usize, Result<Rendered, String>)> =
+            todo.par_iter().map(|&i| (i, render_briefing(ok[i].1, &r))).collect();
+        pdf::evict_cache();
+        for (i, result) in results {
+            match result {
+                Ok(rendered) => {
+                    write_all(&rendered.files, &opts.out, &mut report)?;
+                    report.notdef += rendered.notdef;
+                    add_timings(&mut report.timings, &rendered.timings);
+                    let entry = Entry {
+                        hash: hashes[i].clone(),
+                        files: rendered.files.iter().map(|(p, _)| p.clone()).collect(),
+                        notdef: rendered.notdef,
+                    };
+                    cache.briefings.insert(rendered.id, entry);
                 }
-                report.timings.write += t0.elapsed().as_secs_f64();
-                report.notdef += r.notdef;
-                report.timings.markdown += r.timings.markdown;
-                report.timings.html += r.timings.html;
-                report.timings.layout += r.timings.layout;
-                report.timings.export += r.timings.export;
-                report.built.push(r.id);
-                built.push(*b);
+                Err(reason) => {
+                    report.failed.push(Failure { file: ok[i].0.to_path_buf(), reason });
+                    cache.briefings.remove(&ok[i].1.id);
+                }
             }
-            Err(reason) => report.failed.push(Failure { file, reason }),
+        }
+        for (i, (_, b)) in ok.iter().enumerate() {
+            if in_shard(opts.shard, i) && !todo.contains(&i) {
+                report.skipped += 1;
+                if let Some(e) = cache.briefings.get(&b.id) {
+                    report.notdef += e.notdef;
+                    report.produced += e.files.len();
+                }
+            }
         }
     }
-    let index = render_index(&project, &built, &text).map_err(|reason| {
-        BuildError::Template(TemplateError::Syntax { name: "index.html".into(), message: reason })
-    })?;
-    let path = opts.out.join("index.html");
-    report.produced += 1;
-    if write_atomic(&path, index.as_bytes()).map_err(|source| BuildError::Write { path, source })? {
-        report.written += 1;
+    let failed: BTreeSet<&Path> = report.failed.iter().map(|f| f.file.as_path()).collect();
+    let published: Vec<&Briefing> =
+        ok.iter().filter(|(file, _)| !failed.contains(file)).map(|(_, b)| *b).collect();
+    report.built = published
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| opts.assemble || in_shard(opts.shard, *i))
+        .map(|(_, b)| b.id.clone())
+        .collect();
+
+    // A content file that is gone takes its outputs with it; a broken one keeps its last good
+    // outputs (nothing is lost while the editor fixes it).
+    if opts.shard.is_none() && !opts.assemble {
+        let present: BTreeSet<String> =
+            project
+                .files
+                .iter()
+                .filter_map(|f| f.briefing.as_ref().map(|b| b.id.clone()))
+                .chain(
+                    project.files.iter().filter(|f| f.briefing.is_none()).filter_map(|f| {
+                        f.file.file_stem().map(|s| s.to_string_lossy().into_owned())
+                    }),
+                )
+                .collect();
+        let gone: Vec<String> =
+            cache.briefings.keys().filter(|id| !present.contains(*id)).cloned().collect();
+        for id in gone {
+            if let Some(e) = cache.briefings.remove(&id) {
+                for f in &e.files {
+                    if std::fs::remove_file(opts.out.join(f)).is_ok() {
+                        report.removed += 1;
+                    }
+                }
+                let _ = std::fs::remove_dir(opts.out.join(&id));
+            }
+        }
+    }
+
+    if opts.shard.is_none() {
+        let mut site_inputs: Vec<Vec<u8>> = vec![format!("{:?}", opts.selection).into_bytes()];
+        for (i, (_, b)) in ok.iter().enumerate() {
+            if published.iter().any(|p| p.id == b.id) {
+                site_inputs.push(hashes[i].clone().into_bytes());
+            }
+        }
+        let site_hash = hash_parts(site_inputs.iter().map(Vec::as_slice));
+        if Cache::is_fresh(Some(&cache.site), &site_hash, &opts.out) {
+            report.produced += cache.site.files.len();
+        } else {
+            let (files, t) = render_site(&published, opts, &r).map_err(|message| {
+                BuildError::Template(TemplateError::Syntax { name: "index/digest".into(), message })
+            })?;
+            write_all(&files, &opts.out, &mut report)?;
+            add_timings(&mut report.timings, &t);
+            cache.site = Entry {
+                hash: site_hash,
+                files: files.into_iter().map(|(p, _)| p).collect(),
+                notdef: 0,
+            };
+        }
+    }
+    if opts.shard.is_none() && !opts.assemble {
+        cache.save(&opts.out).map_err(|source| BuildError::Write {
+            path: opts.out.join(crate::cache::CACHE_FILE),
+            source,
+        })?;
     }
     report.timings.total = started.elapsed().as_secs_f64();
     Ok(report)

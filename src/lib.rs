@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod build;
+pub mod cache;
 pub mod content;
 pub mod diagnostic;
 pub mod numbers;

@@ -38,6 +38,21 @@ enum Command {
         /// After the build, show where the time went.
         #[arg(long)]
         timings: bool,
+        /// Default digest: only briefings dated on or after this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_day)]
+        since: Option<String>,
+        /// Default digest: only briefings dated on or before this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_day)]
+        until: Option<String>,
+        /// Default digest: only briefings with this tag (repeatable; any matches).
+        #[arg(long = "tag")]
+        tags: Vec<String>,
+        /// Build only shard I of N of the briefings (e.g. 2/3); no index, feed or digests.
+        #[arg(long, value_parser = parse_shard, conflicts_with = "assemble")]
+        shard: Option<(usize, usize)>,
+        /// Build only the index, feed and digests (after the shards built the briefings).
+        #[arg(long)]
+        assemble: bool,
     },
     /// Check content without building; exit 1 on errors.
     Check {
@@ -54,12 +69,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     match cli.command {
-        Command::Build { root, out, jobs, quiet, timings } => {
+        Command::Build { root, out, jobs, quiet, timings, since, until, tags, shard, assemble } => {
             let mut opts = BuildOptions::new(&root);
             if let Some(out) = out {
                 opts.out = out;
             }
             opts.jobs = jobs;
+            opts.selection = yoyak::render::site::Selection { since, until, tags };
+            opts.shard = shard;
+            opts.assemble = assemble;
             match build(&opts) {
                 Ok(r) => {
                     let shown: Vec<_> =
@@ -76,10 +94,12 @@ fn main() -> ExitCode {
                     }
                     if !quiet {
                         eprintln!(
-                            "built {} briefing(s), {} file(s) ({} written), {} not built; {} in {:.2}s",
+                            "built {} briefing(s) ({} unchanged), {} file(s) ({} written, {} removed), {} not built; {} in {:.2}s",
                             r.built.len(),
+                            r.skipped,
                             r.produced,
                             r.written,
+                            r.removed,
                             r.failed.len(),
                             report::summary(&r.diagnostics, r.built.len() + r.failed.len()),
                             r.timings.total
@@ -125,4 +145,20 @@ fn main() -> ExitCode {
             }
         },
     }
+}
+
+/// `YYYY-MM-DD`, a real date.
+fn parse_day(s: &str) -> Result<String, String> {
+    yoyak::content::parse_date(s)
+        .map(|_| s.to_string())
+        .ok_or_else(|| format!("`{s}` is not a date; write YYYY-MM-DD"))
+}
+
+/// `I/N` with 1 ≤ I ≤ N.
+fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let err = || format!("`{s}` is not a shard; write I/N such as 1/3");
+    let (i, n) = s.split_once('/').ok_or_else(err)?;
+    let (i, n): (usize, usize) =
+        (i.trim().parse().map_err(|_| err())?, n.trim().parse().map_err(|_| err())?);
+    if i >= 1 && i <= n { Ok((i, n)) } else { Err(err()) }
 }

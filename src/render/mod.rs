@@ -4,9 +4,11 @@
 //! The edition is the typed hand-off between stages (as mdBook's `RenderContext`): every
 //! renderer reads the same values, so the three formats cannot drift apart.
 
+pub mod chart;
 pub mod html;
 pub mod markdown;
 pub mod pdf;
+pub mod site;
 pub mod templates;
 pub mod ui;
 
@@ -118,6 +120,8 @@ pub struct Edition {
     pub files: Vec<FileLink>,
     /// The publication's name in this language.
     pub site_title: String,
+    /// Charts, drawn in this language.
+    pub charts: Vec<chart::ChartView>,
 }
 
 fn passage(text: &Text, lang: &str, ui: &ui::Ui) -> Passage {
@@ -213,6 +217,13 @@ pub fn file_links(id: &str, langs: &[String]) -> Vec<FileLink> {
 
 /// Build the edition of `b` in `lang`.
 pub fn edition(b: &Briefing, lang: &str, config: &Config) -> Edition {
+    let mut e = edition_text(b, lang, config);
+    e.charts = chart::charts(b, &e);
+    e
+}
+
+/// The edition without charts (for pages that list briefings).
+pub fn edition_text(b: &Briefing, lang: &str, config: &Config) -> Edition {
     let ui = ui::ui(lang);
     let langs = config.languages.clone();
     let facts = b
@@ -280,5 +291,6 @@ pub fn edition(b: &Briefing, lang: &str, config: &Config) -> Edition {
             .unwrap_or("yoyak")
             .to_string(),
         ui,
+        charts: Vec::new(),
     }
 }

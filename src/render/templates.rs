@@ -11,6 +11,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("briefing.html", include_str!("../../templates/briefing.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("briefing.typ", include_str!("../../templates/briefing.typ")),
+    ("digest.md", include_str!("../../templates/digest.md")),
+    ("digest.html", include_str!("../../templates/digest.html")),
+    ("digest.typ", include_str!("../../templates/digest.typ")),
 ];
 
 /// A template problem: the user's override could not be read or does not compile.

@@ -34,6 +34,18 @@ pub struct Ui {
     pub charts: &'static str,
     /// "Made with yoyak" credit.
     pub generated: &'static str,
+    /// "Contents".
+    pub contents: &'static str,
+    /// "Period".
+    pub period: &'static str,
+    /// "Combined fact sheet".
+    pub combined_facts: &'static str,
+    /// "Digests".
+    pub digests: &'static str,
+    /// "Briefing".
+    pub briefing: &'static str,
+    /// "Languages".
+    pub languages: &'static str,
     /// Name of the language itself (한국어, English).
     pub language_name: &'static str,
 }
@@ -55,6 +67,12 @@ pub fn ui(lang: &str) -> Ui {
             briefings: "브리핑",
             charts: "차트",
             generated: "yoyak으로 생성",
+            contents: "목차",
+            period: "기간",
+            combined_facts: "종합 주요 수치",
+            digests: "다이제스트",
+            briefing: "브리핑",
+            languages: "언어",
             language_name: "한국어",
         },
         "ja" => Ui {
@@ -71,6 +89,12 @@ pub fn ui(lang: &str) -> Ui {
             briefings: "ブリーフィング",
             charts: "グラフ",
             generated: "yoyakで生成",
+            contents: "目次",
+            period: "期間",
+            combined_facts: "主要な数値一覧",
+            digests: "ダイジェスト",
+            briefing: "ブリーフィング",
+            languages: "言語",
             language_name: "日本語",
         },
         "zh" => Ui {
@@ -87,6 +111,12 @@ pub fn ui(lang: &str) -> Ui {
             briefings: "简报",
             charts: "图表",
             generated: "由 yoyak 生成",
+            contents: "目录",
+            period: "期间",
+            combined_facts: "综合数据",
+            digests: "摘要",
+            briefing: "简报",
+            languages: "语言",
             language_name: "中文",
         },
         _ => Ui {
@@ -103,6 +133,12 @@ pub fn ui(lang: &str) -> Ui {
             briefings: "Briefings",
             charts: "Charts",
             generated: "Generated with yoyak",
+            contents: "Contents",
+            period: "Period",
+            combined_facts: "Combined fact sheet",
+            digests: "Digests",
+            briefing: "Briefing",
+            languages: "Languages",
             language_name: if lang == "en" { "English" } else { "" },
         },
     }

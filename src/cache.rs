@@ -1,0 +1,76 @@
+//! The incremental-build cache: what was built from which inputs.
+//!
+//! Stored as `build/.yoyak-cache.json`. Every entry is keyed by a hash of its inputs; the whole
+//! file is keyed by the yoyak version and a hash of everything shared (templates, config,
+//! fonts, `SOURCE_DATE_EPOCH`). A cache that does not parse, or comes from another version or
+//! environment, is ignored — never trusted.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// File name of the cache inside the output folder.
+pub const CACHE_FILE: &str = ".yoyak-cache.json";
+
+/// What one briefing produced last time.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Hash of the briefing's content.
+    pub hash: String,
+    /// Files written, relative to the output folder.
+    pub files: Vec<PathBuf>,
+    /// `.notdef` glyphs in its PDFs.
+    pub notdef: usize,
+}
+
+/// The cache file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cache {
+    /// `yoyak <version>`.
+    pub version: String,
+    /// Hash of the shared inputs.
+    pub env: String,
+    /// Per briefing id.
+    pub briefings: BTreeMap<String, Entry>,
+    /// Hash of the inputs of index, feed and digests, with the files they produced.
+    pub site: Entry,
+}
+
+/// This build's version stamp.
+pub fn version() -> String {
+    concat!("yoyak ", env!("CARGO_PKG_VERSION")).to_string()
+}
+
+/// Hex SHA-256 of a sequence of byte strings (each length-prefixed, so parts cannot blur).
+pub fn hash_parts<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update((p.len() as u64).to_le_bytes());
+        h.update(p);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Cache {
+    /// Read the cache for `out`, or an empty one when it is missing, corrupt or stale.
+    pub fn load(out: &Path, env: &str) -> Cache {
+        let fresh = Cache { version: version(), env: env.to_string(), ..Default::default() };
+        let Ok(bytes) = std::fs::read(out.join(CACHE_FILE)) else { return fresh };
+        match serde_json::from_slice::<Cache>(&bytes) {
+            Ok(c) if c.version == fresh.version && c.env == fresh.env => c,
+            _ => fresh,
+        }
+    }
+
+    /// Whether `entry` matches `hash` and all its files are still there.
+    pub fn is_fresh(entry: Option<&Entry>, hash: &str, out: &Path) -> bool {
+        entry.is_some_and(|e| e.hash == hash && e.files.iter().all(|f| out.join(f).is_file()))
+    }
+
+    /// Write the cache (atomically).
+    pub fn save(&self, out: &Path) -> std::io::Result<()> {
+        let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
+        crate::output::write_atomic(&out.join(CACHE_FILE), &json).map(|_| ())
+    }
+}

@@ -1,0 +1,371 @@
+//! What gathers many briefings: digests, the index pages and the Atom feed.
+
+use super::{Edition, FactRow, Passage, date_text, edition, ui};
+use crate::content::{Briefing, Config, DigestSpec};
+use serde::Serialize;
+
+/// Which briefings a digest gathers: dates inclusive, any of the tags.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// First date included (`YYYY-MM-DD`).
+    pub since: Option<String>,
+    /// Last date included.
+    pub until: Option<String>,
+    /// Only briefings carrying at least one of these tags (all when empty).
+    pub tags: Vec<String>,
+}
+
+impl Selection {
+    /// The selection a named digest in `yoyak.yaml` describes.
+    pub fn from_spec(spec: &DigestSpec) -> Self {
+        Selection { since: spec.since.clone(), until: spec.until.clone(), tags: spec.tags.clone() }
+    }
+
+    /// Whether `b` belongs in the digest.
+    pub fn includes(&self, b: &Briefing) -> bool {
+        // ISO dates compare correctly as strings.
+        self.since.as_ref().is_none_or(|s| b.date.as_str() >= s.as_str())
+            && self.until.as_ref().is_none_or(|u| b.date.as_str() <= u.as_str())
+            && (self.tags.is_empty() || b.tags.iter().any(|t| self.tags.contains(t)))
+    }
+
+    /// The selected briefings, newest first (ties by id).
+    pub fn pick<'a>(&self, briefings: &[&'a Briefing]) -> Vec<&'a Briefing> {
+        let mut out: Vec<&Briefing> =
+            briefings.iter().copied().filter(|b| self.includes(b)).collect();
+        sort_newest_first(&mut out);
+        out
+    }
+}
+
+/// Newest first; ties by id so the order never depends on the file system.
+pub fn sort_newest_first(bs: &mut [&Briefing]) {
+    bs.sort_by(|a, b| b.date.cmp(&a.date).then(a.id.cmp(&b.id)));
+}
+
+/// One briefing inside a digest.
+#[derive(Clone, Debug, Serialize)]
+pub struct DigestEntry {
+    /// Briefing id (also the anchor).
+    pub id: String,
+    /// Date written for the digest's language.
+    pub date_text: String,
+    /// Title in the digest's language.
+    pub title: Passage,
+    /// Titles in the other languages.
+    pub other_titles: Vec<Passage>,
+    /// Publisher.
+    pub publisher: Passage,
+    /// Key points.
+    pub summary: Vec<Passage>,
+    /// The first facts of the fact sheet.
+    pub top_facts: Vec<FactRow>,
+    /// Link to the briefing's HTML edition, relative to `build/digest/`.
+    pub href: String,
+}
+
+/// A fact in the combined sheet, with the briefing it comes from.
+#[derive(Clone, Debug, Serialize)]
+pub struct DigestFact {
+    /// The briefing's id (links to its entry).
+    pub briefing: String,
+    /// The briefing's title in the digest's language.
+    pub briefing_title: String,
+    /// The row itself.
+    pub row: FactRow,
+}
+
+/// A digest in one language.
+#[derive(Clone, Debug, Serialize)]
+pub struct DigestView {
+    /// Language.
+    pub lang: String,
+    /// All configured languages.
+    pub langs: Vec<String>,
+    /// Digest name (`digest`, `weekly` …).
+    pub name: String,
+    /// Title in this language.
+    pub title: String,
+    /// The period covered, written for this language.
+    pub period: String,
+    /// Interface words.
+    pub ui: ui::Ui,
+    /// Language names for fact-sheet columns.
+    pub lang_names: Vec<Passage>,
+    /// Briefings, newest first.
+    pub entries: Vec<DigestEntry>,
+    /// Every fact of every briefing.
+    pub facts: Vec<DigestFact>,
+    /// Publication name.
+    pub site_title: String,
+    /// Files of this digest in every language and format.
+    pub files: Vec<super::FileLink>,
+}
+
+/// How many facts of each briefing the digest shows beside its key points.
+const TOP_FACTS: usize = 3;
+
+fn period(sel: &Selection, picked: &[&Briefing], lang: &str, config: &Config) -> String {
+    let first = sel.since.clone().or_else(|| picked.last().map(|b| b.date.clone()));
+    let last = sel.until.clone().or_else(|| picked.first().map(|b| b.date.clone()));
+    match (first, last) {
+        (Some(a), Some(b)) if a == b => date_text(&a, lang, config),
+        (Some(a), Some(b)) => {
+            format!("{} – {}", date_text(&a, lang, config), date_text(&b, lang, config))
+        }
+        _ => String::new(),
+    }
+}
+
+/// The digest `name` over `picked` (already selected and sorted) in `lang`.
+pub fn digest(
+    name: &str,
+    title: Option<&crate::content::Text>,
+    sel: &Selection,
+    picked: &[&Briefing],
+    lang: &str,
+    config: &Config,
+) -> DigestView {
+    let ui = ui::ui(lang);
+    let editions: Vec<Edition> = picked.iter().map(|b| edition(b, lang, config)).collect();
+    let entries = editions
+        .iter()
+        .map(|e| DigestEntry {
+            id: e.id.clone(),
+            date_text: e.date_text.clone(),
+            title: e.title.clone(),
+            other_titles: e.other_titles.clone(),
+            publisher: e.publisher.clone(),
+            summary: e.summary.clone(),
+            top_facts: e.facts.iter().take(TOP_FACTS).cloned().collect(),
+            href: format!("../{0}/{0}.{lang}.html", e.id),
+        })
+        .collect();
+    let facts = editions
+        .iter()
+        .flat_map(|e| {
+            e.facts.iter().map(|row| DigestFact {
+                briefing: e.id.clone(),
+                briefing_title: e.title.text.clone(),
+                row: row.clone(),
+            })
+        })
+        .collect();
+    let site = config.title.get(lang).unwrap_or("yoyak").to_string();
+    let title = title
+        .and_then(|t| t.get(lang))
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{site} · {}", ui.digests));
+    let files = config
+        .languages
+        .iter()
+        .flat_map(|l| {
+            ["html", "pdf", "md"].map(|f| super::FileLink {
+                lang: l.clone(),
+                format: f.into(),
+                href: format!("{name}.{l}.{f}"),
+            })
+        })
+        .collect();
+    DigestView {
+        lang: lang.into(),
+        langs: config.languages.clone(),
+        name: name.into(),
+        title,
+        period: period(sel, picked, lang, config),
+        lang_names: editions.first().map(|e| e.lang_names.clone()).unwrap_or_default(),
+        ui,
+        entries,
+        facts,
+        site_title: site,
+        files,
+    }
+}
+
+/// A briefing on the index page.
+#[derive(Clone, Debug, Serialize)]
+pub struct IndexEntry {
+    /// Id (folder name).
+    pub id: String,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Date written for the page's language.
+    pub date_text: String,
+    /// Title in the page's language.
+    pub title: Passage,
+    /// Titles in the other languages.
+    pub other_titles: Vec<Passage>,
+    /// Publisher.
+    pub publisher: Passage,
+    /// Links to every file, relative to `build/`.
+    pub files: Vec<super::FileLink>,
+    /// Tags.
+    pub tags: Vec<String>,
+}
+
+/// A digest on the index page.
+#[derive(Clone, Debug, Serialize)]
+pub struct IndexDigest {
+    /// Title in the page's language.
+    pub title: String,
+    /// Period.
+    pub period: String,
+    /// Number of briefings.
+    pub count: usize,
+    /// Links to every file, relative to `build/`.
+    pub files: Vec<super::FileLink>,
+}
+
+/// A link to the index page in another language.
+#[derive(Clone, Debug, Serialize)]
+pub struct LangLink {
+    /// Language code.
+    pub lang: String,
+    /// Its own name for itself.
+    pub name: String,
+    /// `index.html` or `index.<lang>.html`.
+    pub href: String,
+    /// Whether this is the page being shown.
+    pub current: bool,
+}
+
+/// The index page in one language.
+#[derive(Clone, Debug, Serialize)]
+pub struct IndexView {
+    /// Language.
+    pub lang: String,
+    /// Publication name.
+    pub title: String,
+    /// Interface words.
+    pub ui: ui::Ui,
+    /// Language switch.
+    pub languages: Vec<LangLink>,
+    /// Briefings, newest first.
+    pub briefings: Vec<IndexEntry>,
+    /// Digests.
+    pub digests: Vec<IndexDigest>,
+}
+
+/// The file name of the index page in `lang`: the source language gets `index.html`.
+pub fn index_file(lang: &str, config: &Config) -> String {
+    if lang == config.source_lang() { "index.html".into() } else { format!("index.{lang}.html") }
+}
+
+/// The index page in `lang` over `briefings` (sorted) and `digests`.
+pub fn index_page(
+    briefings: &[&Briefing],
+    digests: &[DigestView],
+    lang: &str,
+    config: &Config,
+) -> IndexView {
+    let ui = ui::ui(lang);
+    let entries = briefings
+        .iter()
+        .map(|b| {
+            let e = super::edition_text(b, lang, config);
+            IndexEntry {
+                id: b.id.clone(),
+                date: b.date.clone(),
+                date_text: e.date_text,
+                title: e.title,
+                other_titles: e.other_titles,
+                publisher: e.publisher,
+                files: e
+                    .files
+                    .into_iter()
+                    .map(|mut f| {
+                        f.href = format!("{}/{}", b.id, f.href);
+                        f
+                    })
+                    .collect(),
+                tags: b.tags.clone(),
+            }
+        })
+        .collect();
+    let digests = digests
+        .iter()
+        .map(|d| IndexDigest {
+            title: d.title.clone(),
+            period: d.period.clone(),
+            count: d.entries.len(),
+            files: d
+                .files
+                .iter()
+                .cloned()
+                .map(|mut f| {
+                    f.href = format!("digest/{}", f.href);
+                    f
+                })
+                .collect(),
+        })
+        .collect();
+    IndexView {
+        lang: lang.into(),
+        title: config.title.get(lang).unwrap_or("yoyak").to_string(),
+        languages: config
+            .languages
+            .iter()
+            .map(|l| LangLink {
+                lang: l.clone(),
+                name: match ui::ui(l).language_name {
+                    "" => l.clone(),
+                    n => n.to_string(),
+                },
+                href: index_file(l, config),
+                current: l == lang,
+            })
+            .collect(),
+        ui,
+        briefings: entries,
+        digests,
+    }
+}
+
+fn xml(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// An Atom feed of every briefing edition: one entry per briefing and language, with
+/// `xml:lang`, stable ids, RFC 3339 dates and absolute links from `base_url`.
+pub fn atom_feed(briefings: &[&Briefing], config: &Config) -> String {
+    let base = config.base_url.clone().unwrap_or_else(|| "https://example.invalid/".into());
+    let base = if base.ends_with('/') { base } else { format!("{base}/") };
+    let updated = briefings.iter().map(|b| b.date.as_str()).max().unwrap_or("1970-01-01");
+    let src = config.source_lang();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <id>{}</id>\n  <title>{}</title>\n  <updated>{updated}T00:00:00Z</updated>\n  <link rel=\"self\" href=\"{}feed.xml\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <generator>yoyak</generator>\n",
+        xml(src),
+        xml(&base),
+        xml(config.title.get(src).unwrap_or("yoyak")),
+        xml(&base),
+        xml(&base),
+    ));
+    for b in briefings {
+        for lang in &config.languages {
+            let e = super::edition_text(b, lang, config);
+            let href = format!("{base}{0}/{0}.{lang}.html", b.id);
+            let pdf = format!("{base}{0}/{0}.{lang}.pdf", b.id);
+            let summary: Vec<&str> = e.summary.iter().map(|p| p.text.as_str()).collect();
+            out.push_str(&format!(
+                "  <entry xml:lang=\"{}\">\n    <id>{}</id>\n    <title>{}</title>\n    <updated>{}T00:00:00Z</updated>\n    <published>{}T00:00:00Z</published>\n    <author><name>{}</name></author>\n    <link rel=\"alternate\" type=\"text/html\" hreflang=\"{}\" href=\"{}\"/>\n    <link rel=\"enclosure\" type=\"application/pdf\" href=\"{}\"/>\n    <summary>{}</summary>\n",
+                xml(lang),
+                xml(&href),
+                xml(&e.title.text),
+                b.date,
+                b.date,
+                xml(&e.publisher.text),
+                xml(lang),
+                xml(&href),
+                xml(&pdf),
+                xml(&summary.join(" · ")),
+            ));
+            for t in &b.tags {
+                out.push_str(&format!("    <category term=\"{}\"/>\n", xml(t)));
+            }
+            out.push_str("  </entry>\n");
+        }
+    }
+    out.push_str("</feed>\n");
+    out
+}
