@@ -236,7 +236,7 @@ fn render_digest(
     sel: &Selection,
     picked: &[&Briefing],
     r: &Renderers,
-) -> Result<(Files, Vec<DigestView>, Timings), String> {
+) -> Result<(Files, Vec<DigestView>, usize, Timings), String> {
     let mut t = Timings::default();
     let date = picked.first().map(|b| b.date.as_str()).unwrap_or("1970-01-01");
     let results: Vec<Result<EditionOutput, String>> = r
@@ -268,9 +268,11 @@ fn render_digest(
         })
         .collect();
     let mut files = Vec::new();
+    let mut notdef = 0;
     for res in results {
-        let (f, _, et) = res?;
+        let (f, n, et) = res?;
         files.extend(f);
+        notdef += n;
         t.layout += et.layout;
         t.export += et.export;
     }
@@ -281,7 +283,7 @@ fn render_digest(
         .iter()
         .map(|lang| site::digest(name, spec_title, sel, picked, lang, r.config))
         .collect();
-    Ok((files, views, t))
+    Ok((files, views, notdef, t))
 }
 
 /// Index pages (one per language), the Atom feed and every digest.
@@ -289,7 +291,7 @@ fn render_site(
     published: &[&Briefing],
     opts: &BuildOptions,
     r: &Renderers,
-) -> Result<(Files, Timings), String> {
+) -> Result<(Files, usize, Timings), String> {
     let config = r.config;
     let mut all: Vec<&Briefing> = published.to_vec();
     site::sort_newest_first(&mut all);
@@ -307,9 +309,11 @@ fn render_site(
     let mut files = Vec::new();
     let mut t = Timings::default();
     let mut views_by_lang: Vec<Vec<DigestView>> = vec![Vec::new(); config.languages.len()];
+    let mut notdef = 0;
     for res in rendered {
-        let (f, views, dt) = res?;
+        let (f, views, n, dt) = res?;
         files.extend(f);
+        notdef += n;
         t.layout += dt.layout;
         t.export += dt.export;
         for (i, v) in views.into_iter().enumerate() {
@@ -322,7 +326,7 @@ fn render_site(
         files.push((PathBuf::from(site::index_file(lang, config)), html.into_bytes()));
     }
     files.push((PathBuf::from("feed.xml"), site::atom_feed(&all, config).into_bytes()));
-    Ok((files, t))
+    Ok((files, notdef, t))
 }
 
 /// Build every briefing of the project into `opts.out`.
@@ -506,16 +510,18 @@ fn build_in_pool(opts: &BuildOptions, started: Instant) -> Result<BuildReport, B
         let site_hash = hash_parts(site_inputs.iter().map(Vec::as_slice));
         if Cache::is_fresh(Some(&cache.site), &site_hash, &opts.out) {
             report.produced += cache.site.files.len();
+            report.notdef += cache.site.notdef;
         } else {
-            let (files, t) = render_site(&published, opts, &r).map_err(|message| {
+            let (files, notdef, t) = render_site(&published, opts, &r).map_err(|message| {
                 BuildError::Template(TemplateError::Syntax { name: "index/digest".into(), message })
             })?;
             write_all(&files, &opts.out, &mut report)?;
             add_timings(&mut report.timings, &t);
+            report.notdef += notdef;
             cache.site = Entry {
                 hash: site_hash,
                 files: files.into_iter().map(|(p, _)| p).collect(),
-                notdef: 0,
+                notdef,
             };
         }
     }

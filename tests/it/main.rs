@@ -3,4 +3,6 @@
 mod common;
 mod content;
 mod hostile;
+mod incremental;
 mod pipeline;
+mod site;

@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Generate a synthetic yoyak project of N briefings from the seed (benchmark input).
+
+Each briefing gets a distinct id, date and tag set, and a varied text length (sections
+repeated 1–3 times), so the benchmark measures realistic, not identical, work.
+Usage: gen_project.py SEED_YAML OUT_DIR N
+"""
+import datetime
+import os
+import re
+import shutil
+import sys
+
+seed_path, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+seed = open(seed_path, encoding="utf-8").read()
+content = os.path.join(out, "content")
+if os.path.exists(out):
+    shutil.rmtree(out)
+os.makedirs(content)
+repo = os.path.dirname(os.path.dirname(os.path.abspath(seed_path)))
+shutil.copy(os.path.join(repo, "yoyak.yaml"), os.path.join(out, "yoyak.yaml"))
+glossary = os.path.join(repo, "content", "glossary.yaml")
+if os.path.exists(glossary):
+    shutil.copy(glossary, os.path.join(content, "glossary.yaml"))
+
+head, sep, sections = seed.partition("\nsections:\n")
+rest_start = re.search(r"\n(facts|charts|tags):", sections)
+body, tail = sections[: rest_start.start()], sections[rest_start.start():]
+tags = ["ai-policy", "open-source", "semiconductors", "data", "cloud"]
+start = datetime.date(2024, 1, 1)
+for i in range(n):
+    date = start + datetime.timedelta(days=i % 900)
+    reps = 1 + i % 3
+    text = head + sep + body * reps + tail
+    text = re.sub(r"^id: .*$", f"id: bench-{i:05d}", text, count=1, flags=re.M)
+    text = re.sub(r"^date: .*$", f"date: {date.isoformat()}", text, count=1, flags=re.M)
+    text = re.sub(r"^tags: .*$", f"tags: [{tags[i % 5]}, {tags[(i + 2) % 5]}]", text, count=1, flags=re.M)
+    with open(os.path.join(content, f"{date.isoformat()}-bench-{i:05d}.yaml"), "w", encoding="utf-8") as f:
+        f.write(text)

@@ -1,0 +1,92 @@
+//! Incremental builds, the cache, deleted content, and shards + assemble.
+
+use crate::common::*;
+use std::path::Path;
+use yoyak::build::{BuildOptions, build};
+
+fn snapshot(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    list_files(dir)
+        .into_iter()
+        .filter(|f| !f.to_string_lossy().contains(yoyak::cache::CACHE_FILE))
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn unchanged_briefings_are_skipped_and_edits_rebuild_only_their_briefing() {
+    let p = fixture("digest");
+    let first = build_project(p.path());
+    assert_eq!((first.built.len(), first.skipped), (5, 0));
+    let before = snapshot(&p.path().join("build"));
+
+    let noop = build_project(p.path());
+    assert_eq!((noop.skipped, noop.written), (5, 0), "nothing changed, nothing written");
+    assert_eq!(snapshot(&p.path().join("build")), before);
+
+    let file = p.path().join("content/2026-03-06-kdi-chip-exports.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("  ko: ", "  ko: (개정) ", 1)).unwrap();
+    let edit = build_project(p.path());
+    assert_eq!(edit.skipped, 4, "only the edited briefing is rebuilt");
+    let changed: Vec<_> = snapshot(&p.path().join("build"))
+        .into_iter()
+        .zip(&before)
+        .filter(|(a, b)| a != *b)
+        .map(|(a, _)| a.0)
+        .collect();
+    assert!(changed.iter().any(|f| f.starts_with("kdi-chip-exports")));
+    assert!(!changed.iter().any(|f| f.starts_with("msit-ai-budget-2026")), "{changed:?}");
+}
+
+#[test]
+fn deleted_content_takes_its_outputs_with_it() {
+    let p = fixture("digest");
+    build_project(p.path());
+    assert!(p.path().join("build/kdi-chip-exports/kdi-chip-exports.en.pdf").exists());
+    std::fs::remove_file(p.path().join("content/2026-03-06-kdi-chip-exports.yaml")).unwrap();
+    let r = build_project(p.path());
+    assert!(r.removed >= 6);
+    assert!(!p.path().join("build/kdi-chip-exports").exists());
+    let index = std::fs::read_to_string(p.path().join("build/index.html")).unwrap();
+    assert!(!index.contains("kdi-chip-exports"), "index rebuilt without it");
+}
+
+#[test]
+fn a_corrupt_or_foreign_cache_is_ignored() {
+    let p = fixture("digest");
+    build_project(p.path());
+    let good = snapshot(&p.path().join("build"));
+    let cache = p.path().join("build").join(yoyak::cache::CACHE_FILE);
+    for garbage in [
+        "{ not json",
+        "{\"version\":\"yoyak 0.0.0\",\"env\":\"x\",\"briefings\":{},\"site\":{\"hash\":\"\",\"files\":[],\"notdef\":0}}",
+    ] {
+        std::fs::write(&cache, garbage).unwrap();
+        // Stale output that a trusted-but-wrong cache would keep:
+        std::fs::write(p.path().join("build/index.html"), "stale").unwrap();
+        let r = build_project(p.path());
+        assert_eq!(r.skipped, 0, "cache not trusted");
+        assert_eq!(snapshot(&p.path().join("build")), good);
+    }
+}
+
+#[test]
+fn three_shards_and_assemble_equal_a_single_build() {
+    let single = fixture("digest");
+    build_project(single.path());
+    let sharded = fixture("digest");
+    for i in 1..=3 {
+        let mut o = BuildOptions::new(sharded.path());
+        o.shard = Some((i, 3));
+        let r = build(&o).unwrap();
+        assert!(!r.has_errors());
+        assert!(!sharded.path().join("build/index.html").exists(), "shards write no index");
+    }
+    let mut o = BuildOptions::new(sharded.path());
+    o.assemble = true;
+    build(&o).unwrap();
+    assert_eq!(snapshot(&sharded.path().join("build")), snapshot(&single.path().join("build")));
+}
