@@ -329,8 +329,33 @@ fn render_site(
     Ok((files, notdef, t))
 }
 
+/// What a build reports while it runs (for progress bars and logs).
+#[derive(Clone, Debug)]
+pub enum Progress {
+    /// `total` briefings need rendering (the rest are unchanged).
+    Start {
+        /// Briefings to render.
+        total: usize,
+    },
+    /// One briefing finished.
+    Done {
+        /// Its id.
+        id: String,
+        /// Whether it rendered.
+        ok: bool,
+    },
+}
+
 /// Build every briefing of the project into `opts.out`.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_with_progress(opts, &|_| {})
+}
+
+/// [`build`], calling `progress` as briefings finish (from worker threads).
+pub fn build_with_progress(
+    opts: &BuildOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let pool = {
         let mut b = rayon::ThreadPoolBuilder::new();
@@ -339,7 +364,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
         b.build().map_err(|e| BuildError::Threads(e.to_string()))?
     };
-    pool.install(|| build_in_pool(opts, started))
+    pool.install(|| build_in_pool(opts, started, progress))
 }
 
 /// Hash of everything every output depends on besides its own content.
@@ -393,7 +418,11 @@ fn add_timings(into: &mut Timings, t: &Timings) {
     into.export += t.export;
 }
 
-fn build_in_pool(opts: &BuildOptions, started: Instant) -> Result<BuildReport, BuildError> {
+fn build_in_pool(
+    opts: &BuildOptions,
+    started: Instant,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<BuildReport, BuildError> {
     let mut report = BuildReport::default();
     let t0 = Instant::now();
     let project = content::load_project(&opts.root)?;
@@ -430,8 +459,15 @@ fn build_in_pool(opts: &BuildOptions, started: Instant) -> Result<BuildReport, B
             .filter(|&i| in_shard(opts.shard, i))
             .filter(|&i| !Cache::is_fresh(cache.briefings.get(&ok[i].1.id), &hashes[i], &opts.out))
             .collect();
-        let results: Vec<(usize, Result<Rendered, String>)> =
-            todo.par_iter().map(|&i| (i, render_briefing(ok[i].1, &r))).collect();
+        progress(Progress::Start { total: todo.len() });
+        let results: Vec<(usize, Result<Rendered, String>)> = todo
+            .par_iter()
+            .map(|&i| {
+                let result = render_briefing(ok[i].1, &r);
+                progress(Progress::Done { id: ok[i].1.id.clone(), ok: result.is_ok() });
+                (i, result)
+            })
+            .collect();
         pdf::evict_cache();
         for (i, result) in results {
             match result {

@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use yoyak::build::{BuildOptions, build};
+use yoyak::build::{BuildOptions, Progress, build_with_progress};
 use yoyak::report::{self, Format, Palette};
 
 #[derive(Parser)]
@@ -33,8 +33,11 @@ enum Command {
         #[arg(long, short = 'j')]
         jobs: Option<usize>,
         /// Print only errors.
-        #[arg(long, short)]
+        #[arg(long, short, conflicts_with = "verbose")]
         quiet: bool,
+        /// Print every briefing as it is built.
+        #[arg(long, short)]
+        verbose: bool,
         /// After the build, show where the time went.
         #[arg(long)]
         timings: bool,
@@ -69,7 +72,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     match cli.command {
-        Command::Build { root, out, jobs, quiet, timings, since, until, tags, shard, assemble } => {
+        Command::Build {
+            root,
+            out,
+            jobs,
+            quiet,
+            verbose,
+            timings,
+            since,
+            until,
+            tags,
+            shard,
+            assemble,
+        } => {
             let mut opts = BuildOptions::new(&root);
             if let Some(out) = out {
                 opts.out = out;
@@ -78,7 +93,11 @@ fn main() -> ExitCode {
             opts.selection = yoyak::render::site::Selection { since, until, tags };
             opts.shard = shard;
             opts.assemble = assemble;
-            match build(&opts) {
+            let reporter =
+                ProgressReporter::new(!quiet && std::io::stderr().is_terminal(), verbose);
+            let result = build_with_progress(&opts, &|p| reporter.on(p));
+            reporter.finish();
+            match result {
                 Ok(r) => {
                     let shown: Vec<_> =
                         r.diagnostics.iter().filter(|d| !quiet || d.is_error()).cloned().collect();
@@ -161,4 +180,59 @@ fn parse_shard(s: &str) -> Result<(usize, usize), String> {
     let (i, n): (usize, usize) =
         (i.trim().parse().map_err(|_| err())?, n.trim().parse().map_err(|_| err())?);
     if i >= 1 && i <= n { Ok((i, n)) } else { Err(err()) }
+}
+
+/// A progress bar on a terminal; plain lines otherwise (CI logs), one per briefing with
+/// `--verbose`, else one per tenth of the work.
+struct ProgressReporter {
+    bar: Option<indicatif::ProgressBar>,
+    verbose: bool,
+    state: std::sync::Mutex<(usize, usize)>,
+}
+
+impl ProgressReporter {
+    fn new(tty: bool, verbose: bool) -> Self {
+        let bar = (tty && !verbose).then(|| {
+            let bar = indicatif::ProgressBar::hidden();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            bar
+        });
+        ProgressReporter { bar, verbose, state: std::sync::Mutex::new((0, 0)) }
+    }
+
+    fn on(&self, p: Progress) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        match p {
+            Progress::Start { total } => {
+                state.1 = total;
+                if let Some(bar) = &self.bar
+                    && total > 1
+                {
+                    bar.set_length(total as u64);
+                    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                }
+            }
+            Progress::Done { id, ok } => {
+                state.0 += 1;
+                let (done, total) = *state;
+                if let Some(bar) = &self.bar {
+                    bar.set_message(id);
+                    bar.inc(1);
+                } else if self.verbose {
+                    eprintln!("[{done}/{total}] {} {id}", if ok { "built" } else { "failed" });
+                } else if total >= 20 && done % (total / 10) == 0 {
+                    eprintln!("[{done}/{total}] briefings built");
+                }
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
 }
