@@ -37,9 +37,9 @@ pub struct Cache {
     pub site: Entry,
 }
 
-/// This build's version stamp.
+/// This build's version stamp: the version plus a fingerprint of the sources it was built from.
 pub fn version() -> String {
-    concat!("yoyak ", env!("CARGO_PKG_VERSION")).to_string()
+    concat!("yoyak ", env!("CARGO_PKG_VERSION"), "+", env!("YOYAK_FINGERPRINT")).to_string()
 }
 
 /// Hex SHA-256 of a sequence of byte strings (each length-prefixed, so parts cannot blur).

@@ -454,14 +454,15 @@ fn emphasis_as_html(src: &str) -> String {
     out
 }
 
-/// Escape plain text for inline Markdown: every ASCII punctuation CommonMark could read as
-/// syntax is backslash-escaped, so the text shows exactly as written.
+/// Escape plain text for inline Markdown: every character CommonMark (or GitHub's dialect)
+/// could read as syntax is backslash-escaped, so the text shows exactly as written. Characters
+/// that only mean something at the start of a line (`#`, `-`, `+`, `1.`) are escaped there only,
+/// which keeps ordinary words such as `open-source` readable in the `.md` file.
 pub fn escape_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '#' | '+' | '-' | '!'
-            | '|' | '~' | '&' | '$' | '@' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '$' | '@' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -469,12 +470,21 @@ pub fn escape_inline(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    // `1. text` at the start would become a list.
-    if let Some(dot) = out.find(". ")
-        && !out[..dot].is_empty()
-        && out[..dot].bytes().all(|b| b.is_ascii_digit())
+    let trimmed = out.trim_start();
+    let lead = out.len() - trimmed.len();
+    if trimmed.starts_with(['#', '-', '+', '=']) {
+        out.insert(lead, '\\');
+    } else if let Some(dot) = trimmed.find(['.', ')'])
+        && dot > 0
+        && trimmed[..dot].bytes().all(|b| b.is_ascii_digit())
+        && trimmed[dot + 1..].chars().next().is_none_or(char::is_whitespace)
     {
-        out.insert(dot, '\\');
+        // `1. text` or `1) text` at the start would become a list.
+        out.insert(lead + dot, '\\');
+    }
+    // A trailing `#` would be read as a heading's closing sequence and dropped.
+    if out.ends_with('#') {
+        out.insert(out.len() - 1, '\\');
     }
     out
 }

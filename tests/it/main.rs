@@ -4,5 +4,6 @@ mod common;
 mod content;
 mod hostile;
 mod incremental;
+mod numbers;
 mod pipeline;
 mod site;

@@ -208,3 +208,48 @@ fn three_languages_build_nine_files() {
     let header = md.lines().find(|l| l.starts_with('|')).unwrap();
     assert_eq!(header.matches('|').count(), 3 * 2 + 1 + 1);
 }
+
+#[test]
+fn seed_fact_sheet_shows_exactly_the_articles_figures_in_both_languages() {
+    let p = seed_project();
+    build_project(p.path());
+    let expected: [(&str, &str); 15] = [
+        ("28개", "28 frameworks"),
+        ("25개", "25 frameworks"),
+        ("432만 개", "4.32 million projects"),
+        ("225만 개 이상", "over 2.25 million models"),
+        ("89%", "89%"),
+        ("63%", "63%"),
+        ("67%", "67%"),
+        ("67%", "67%"),
+        ("50%", "50%"),
+        ("49%", "49%"),
+        ("10~249명", "10–249 employees"),
+        ("78%", "78%"),
+        ("67%", "67%"),
+        ("47.3%", "47.3%"),
+        ("71% 이상", "over 71%"),
+    ];
+    for lang in ["ko", "en"] {
+        let md = std::fs::read_to_string(p.path().join(format!("build/{ID}/{ID}.{lang}.md"))).unwrap();
+        let rows: Vec<Vec<String>> = md
+            .lines()
+            .skip_while(|l| !l.starts_with("| "))
+            .skip(2)
+            .take_while(|l| l.starts_with("| "))
+            .map(|l| l.trim_matches('|').split(" | ").map(|c| c.trim().replace('\\', "")).collect())
+            .collect();
+        let values: Vec<(String, String)> = rows.iter().map(|r| (r[2].clone(), r[3].clone())).collect();
+        let want: Vec<(String, String)> = expected.iter().map(|(k, e)| (k.to_string(), e.to_string())).collect();
+        assert_eq!(values, want, "{lang}.md fact sheet");
+        // `as of` is written for the edition's language.
+        let as_of: Vec<&str> = rows.iter().map(|r| r[4].as_str()).filter(|s| !s.is_empty()).collect();
+        let want_as_of = if lang == "ko" { ["2024년", "2025년 12월"] } else { ["2024", "December 2025"] };
+        assert_eq!(as_of, want_as_of);
+    }
+    let pdf = pdf_text(&p.path().join(format!("build/{ID}/{ID}.en.pdf")));
+    for (ko, en) in expected {
+        assert_contains_squashed(&pdf, ko, "en.pdf");
+        assert_contains_squashed(&pdf, en, "en.pdf");
+    }
+}
