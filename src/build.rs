@@ -63,6 +63,8 @@ pub struct Failure {
 pub struct Timings {
     /// Loading and validating content.
     pub load: f64,
+    /// Bilingual checks.
+    pub check: f64,
     /// Markdown editions.
     pub markdown: f64,
     /// HTML editions.
@@ -326,6 +328,7 @@ fn render_site(
         files.push((PathBuf::from(site::index_file(lang, config)), html.into_bytes()));
     }
     files.push((PathBuf::from("feed.xml"), site::atom_feed(&all, config).into_bytes()));
+    files.extend(crate::schema::files());
     Ok((files, notdef, t))
 }
 
@@ -425,8 +428,19 @@ fn build_in_pool(
 ) -> Result<BuildReport, BuildError> {
     let mut report = BuildReport::default();
     let t0 = Instant::now();
-    let project = content::load_project(&opts.root)?;
+    let mut project = content::load_project(&opts.root)?;
     report.timings.load = t0.elapsed().as_secs_f64();
+    // `check` is the first step of every build: a briefing with errors is not published.
+    let t0 = Instant::now();
+    let findings = crate::check::check_project(&project);
+    for d in findings {
+        if let Some(f) = project.files.iter_mut().find(|f| f.file == d.file) {
+            f.diagnostics.push(d);
+        } else {
+            project.diagnostics.push(d);
+        }
+    }
+    report.timings.check = t0.elapsed().as_secs_f64();
     let templates = load_templates(&opts.root)?;
     let text = TextRenderer::new(&templates)?;
     let fonts = pdf::Fonts::load(&opts.root)?;
@@ -477,6 +491,7 @@ fn build_in_pool(
                     add_timings(&mut report.timings, &rendered.timings);
                     let entry = Entry {
                         hash: hashes[i].clone(),
+                        source: ok[i].0.to_path_buf(),
                         files: rendered.files.iter().map(|(p, _)| p.clone()).collect(),
                         notdef: rendered.notdef,
                     };
@@ -511,19 +526,13 @@ fn build_in_pool(
     // A content file that is gone takes its outputs with it; a broken one keeps its last good
     // outputs (nothing is lost while the editor fixes it).
     if opts.shard.is_none() && !opts.assemble {
-        let present: BTreeSet<String> =
-            project
-                .files
-                .iter()
-                .filter_map(|f| f.briefing.as_ref().map(|b| b.id.clone()))
-                .chain(
-                    project.files.iter().filter(|f| f.briefing.is_none()).filter_map(|f| {
-                        f.file.file_stem().map(|s| s.to_string_lossy().into_owned())
-                    }),
-                )
-                .collect();
-        let gone: Vec<String> =
-            cache.briefings.keys().filter(|id| !present.contains(*id)).cloned().collect();
+        let present: BTreeSet<&Path> = project.files.iter().map(|f| f.file.as_path()).collect();
+        let gone: Vec<String> = cache
+            .briefings
+            .iter()
+            .filter(|(_, e)| !present.contains(e.source.as_path()))
+            .map(|(id, _)| id.clone())
+            .collect();
         for id in gone {
             if let Some(e) = cache.briefings.remove(&id) {
                 for f in &e.files {
@@ -558,6 +567,7 @@ fn build_in_pool(
                 hash: site_hash,
                 files: files.into_iter().map(|(p, _)| p).collect(),
                 notdef,
+                source: PathBuf::new(),
             };
         }
     }

@@ -18,6 +18,9 @@ pub const CACHE_FILE: &str = ".yoyak-cache.json";
 pub struct Entry {
     /// Hash of the briefing's content.
     pub hash: String,
+    /// The content file it was built from (relative to the project root).
+    #[serde(default)]
+    pub source: PathBuf,
     /// Files written, relative to the output folder.
     pub files: Vec<PathBuf>,
     /// `.notdef` glyphs in its PDFs.

@@ -7,9 +7,14 @@
 
 pub mod build;
 pub mod cache;
+pub mod check;
 pub mod content;
 pub mod diagnostic;
+pub mod import;
 pub mod numbers;
 pub mod output;
 pub mod render;
 pub mod report;
+pub mod scaffold;
+pub mod schema;
+pub mod serve;

@@ -2,7 +2,7 @@
 //! what happened (0 clean, 1 content errors, 2 usage or I/O failure).
 
 use clap::{Parser, Subcommand};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use yoyak::build::{BuildOptions, Progress, build_with_progress};
@@ -57,7 +57,9 @@ enum Command {
         #[arg(long)]
         assemble: bool,
     },
-    /// Check content without building; exit 1 on errors.
+    /// Check content without building: loader errors plus bilingual quality checks
+    /// (docs/checks.md). Exit 0 clean, 1 on errors (or warnings with --deny warnings), 2 on
+    /// usage or I/O failure.
     Check {
         /// Project folder.
         #[arg(long, default_value = ".")]
@@ -65,7 +67,84 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Treat these findings as errors for the exit code: `--deny warnings`.
+        #[arg(long, value_enum)]
+        deny: Vec<report::Deny>,
     },
+    /// Print the JSON Schema (draft 2020-12) of content files, for editors' completion.
+    Schema {
+        /// Which file format.
+        #[arg(value_enum, default_value_t = SchemaKind::Briefing)]
+        kind: SchemaKind,
+    },
+    /// Write a commented skeleton briefing to content/<date>-<id>.yaml.
+    New {
+        /// The briefing's id: lower-case letters, digits and dashes.
+        id: String,
+        /// Project folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Date of the source (YYYY-MM-DD); default: today.
+        #[arg(long, value_parser = parse_day)]
+        date: Option<String>,
+    },
+    /// Start a project: content/ with a sample, yoyak.yaml, .gitignore, a publishing workflow.
+    Init {
+        /// Folder of the new project (created if missing).
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Build, serve build/ on 127.0.0.1 and rebuild and reload pages on every change.
+    Serve {
+        /// Project folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port (0 picks a free one).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+    },
+    /// Print a shell completion script for bash, zsh, fish, elvish or PowerShell.
+    ///
+    /// For example: `yoyak completions bash > ~/.local/share/bash-completion/completions/yoyak`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write one page per command into a folder.
+    Man {
+        /// Write yoyak.1 and yoyak-<command>.1 into this folder instead.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Draft a briefing from a raw Korean article: content/<date>-<slug>.yaml with every
+    /// figure as a fact and TODO markers for translations. Exit 2 on unreadable input or an
+    /// existing file (without --force).
+    Import {
+        /// The article: a UTF-8 text file, or `-` for standard input.
+        article: PathBuf,
+        /// Project folder (the draft goes to its content/; its yoyak.yaml sets the languages).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Write the draft here instead; `-` prints it to standard output.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// Overwrite the draft's file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// The file formats `yoyak schema` describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum SchemaKind {
+    /// A briefing in content/.
+    Briefing,
+    /// The project settings, yoyak.yaml.
+    Config,
 }
 
 fn main() -> ExitCode {
@@ -127,8 +206,15 @@ fn main() -> ExitCode {
                     if timings {
                         let t = &r.timings;
                         eprintln!(
-                            "timings (s, summed over threads): load {:.3} · markdown {:.3} · html {:.3} · typst layout {:.3} · pdf export {:.3} · write {:.3} · wall {:.3}",
-                            t.load, t.markdown, t.html, t.layout, t.export, t.write, t.total
+                            "timings (s, summed over threads): load {:.3} · check {:.3} · markdown {:.3} · html {:.3} · typst layout {:.3} · pdf export {:.3} · write {:.3} · wall {:.3}",
+                            t.load,
+                            t.check,
+                            t.markdown,
+                            t.html,
+                            t.layout,
+                            t.export,
+                            t.write,
+                            t.total
                         );
                     }
                     if r.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS }
@@ -139,20 +225,25 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { root, format } => match yoyak::content::load_project(&root) {
+        Command::Check { root, format, deny } => match yoyak::content::load_project(&root) {
             Ok(p) => {
-                let diags: Vec<_> = p.all_diagnostics().cloned().collect();
-                match format {
-                    Format::Human => {
-                        eprint!("{}", report::human(&diags, &root, Palette::new(colour)));
-                        eprintln!("{}", report::summary(&diags, p.files.len()));
-                    }
-                    Format::Json => {
-                        println!("{}", serde_json::to_string_pretty(&diags).unwrap_or_default())
-                    }
-                    Format::Github => print!("{}", report::github(&diags)),
-                }
-                if diags.iter().any(|d| d.is_error()) {
+                let mut diags: Vec<_> = p.all_diagnostics().cloned().collect();
+                diags.extend(yoyak::check::check_project(&p));
+                let diags = report::sorted(diags);
+                let files = p.files.len();
+                // A closed pipe (`| head`) is not worth a panic.
+                let _ = match format {
+                    Format::Human => writeln!(
+                        std::io::stderr(),
+                        "{}{}",
+                        report::human(&diags, &root, Palette::new(colour)),
+                        report::summary(&diags, files)
+                    ),
+                    Format::Json => writeln!(std::io::stdout(), "{}", report::json(&diags, files)),
+                    Format::Github => write!(std::io::stdout(), "{}", report::github(&diags)),
+                };
+                let deny_warnings = deny.contains(&report::Deny::Warnings);
+                if diags.iter().any(|d| d.is_error() || deny_warnings) {
                     ExitCode::from(1)
                 } else {
                     ExitCode::SUCCESS
@@ -163,6 +254,106 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Schema { kind } => {
+            let schema = match kind {
+                SchemaKind::Briefing => yoyak::schema::briefing_schema(),
+                SchemaKind::Config => yoyak::schema::config_schema(),
+            };
+            let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+            let _ = writeln!(std::io::stdout(), "{text}");
+            ExitCode::SUCCESS
+        }
+        Command::New { id, root, date } => {
+            match yoyak::scaffold::new_briefing(&root, &id, date.as_deref()) {
+                Ok(path) => {
+                    let _ = writeln!(std::io::stdout(), "{}", path.display());
+                    eprintln!(
+                        "created {}: fill it in, then `yoyak serve` to preview",
+                        path.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Init { dir } => match yoyak::scaffold::init(&dir) {
+            Ok(r) => {
+                for p in &r.created {
+                    eprintln!("created {}", p.display());
+                }
+                for p in &r.kept {
+                    eprintln!("kept    {} (exists already)", p.display());
+                }
+                eprintln!(
+                    "next: cd {} && yoyak serve   (add a briefing: yoyak new <id>)",
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Serve { root, port, open } => {
+            match yoyak::serve::serve(&yoyak::serve::ServeOptions { root, port, open }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut cmd, "yoyak", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man { out } => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let result = match out {
+                Some(dir) => {
+                    std::fs::create_dir_all(&dir).and_then(|()| clap_mangen::generate_to(cmd, &dir))
+                }
+                None => clap_mangen::Man::new(cmd).render(&mut std::io::stdout()),
+            };
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Import { article, root, output, force } => {
+            let opts = yoyak::import::ImportOptions { article, root, output, force };
+            match yoyak::import::run(&opts) {
+                Ok(r) => {
+                    for w in &r.warnings {
+                        eprintln!("warning: {w}");
+                    }
+                    match &r.written {
+                        None => {
+                            let _ = write!(std::io::stdout(), "{}", r.yaml);
+                        }
+                        Some(path) => eprintln!(
+                            "wrote {}: {} fact(s), {} section(s); translate the TODO fields, then `yoyak check`",
+                            path.display(),
+                            r.draft.facts.len(),
+                            r.draft.sections.len()
+                        ),
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 

@@ -11,10 +11,17 @@ use std::path::{Path, PathBuf};
 pub enum Format {
     /// For people: grouped by file, with source excerpts.
     Human,
-    /// One JSON document (see the README for its shape).
+    /// One JSON document (see `docs/checks.md` for its shape).
     Json,
     /// GitHub Actions workflow commands (`::error file=…`).
     Github,
+}
+
+/// Findings that `--deny` turns into a failing exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Deny {
+    /// Any warning fails the run (exit 1), as errors do.
+    Warnings,
 }
 
 /// ANSI colours, or none when not printing to a terminal.
@@ -129,6 +136,45 @@ pub fn summary(diags: &[Diagnostic], files: usize) -> String {
         plural(warnings, "warning"),
         plural(files, "file")
     )
+}
+
+/// The version of the JSON report shape; bumped only when a field changes meaning or goes away.
+pub const JSON_VERSION: u32 = 1;
+
+/// Diagnostics in report order: by file, then by position (unknown positions first), keeping
+/// the order in which stages produced findings at the same place.
+pub fn sorted(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diags.sort_by(|a, b| a.file.cmp(&b.file).then(a.position.cmp(&b.position)));
+    diags
+}
+
+/// The JSON report (`docs/checks.md` documents it):
+/// `{"version": 1, "summary": {"errors", "warnings", "files"}, "diagnostics": [{"code",
+/// "severity", "file", "line", "column", "field", "message", "fix"}]}`, where `line` and
+/// `column` are null when unknown and `files` is the number of files checked.
+pub fn json(diags: &[Diagnostic], files: usize) -> String {
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let items: Vec<serde_json::Value> = diags
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "code": d.code,
+                "severity": d.severity,
+                "file": d.file.to_string_lossy().replace('\\', "/"),
+                "line": d.position.map(|p| p.line),
+                "column": d.position.map(|p| p.column),
+                "field": d.field,
+                "message": d.message,
+                "fix": d.fix,
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({
+        "version": JSON_VERSION,
+        "summary": {"errors": errors, "warnings": diags.len() - errors, "files": files},
+        "diagnostics": items,
+    });
+    serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
 /// GitHub Actions annotations, one per line.

@@ -10,17 +10,20 @@ use std::collections::BTreeMap;
 pub const CONFIG_FILE: &str = "yoyak.yaml";
 
 /// Project settings. Every field has a default, so the file is optional.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
 pub struct Config {
     /// Languages of every edition; the first is the source language.
+    #[schemars(length(min = 1), inner(pattern("^[a-z]{2,3}$")))]
     pub languages: Vec<String>,
     /// The publication's name, per language.
     pub title: Text,
     /// Absolute URL where `build/` is published (for the feed).
     #[serde(alias = "base_url")]
+    #[schemars(url)]
     pub base_url: Option<String>,
     /// House style for numbers.
+    #[schemars(schema_with = "crate::schema::number_style")]
     pub numbers: Style,
     /// Named digests.
     pub digests: BTreeMap<String, DigestSpec>,
@@ -53,14 +56,16 @@ impl Config {
 }
 
 /// A named selection of briefings published together.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct DigestSpec {
     /// Digest title per language.
     pub title: Option<Text>,
     /// First date included (`YYYY-MM-DD`).
+    #[schemars(pattern(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub since: Option<String>,
     /// Last date included (`YYYY-MM-DD`).
+    #[schemars(pattern(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub until: Option<String>,
     /// Only briefings with at least one of these tags.
     pub tags: Vec<String>,

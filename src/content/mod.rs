@@ -20,8 +20,9 @@ use std::path::{Path, PathBuf};
 pub const GLOSSARY_FILE: &str = "glossary.yaml";
 
 /// A text in several languages: language code → text.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(transparent)]
+#[schemars(extend("propertyNames" = {"pattern": "^[a-z]{2,3}$"}, "minProperties" = 1))]
 pub struct Text(pub BTreeMap<String, String>);
 
 impl Text {
@@ -32,7 +33,7 @@ impl Text {
 }
 
 /// Where a briefing's content comes from.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Who published the original report or article.
@@ -42,11 +43,12 @@ pub struct Source {
     pub title: Option<Text>,
     /// Link to the original (http or https).
     #[serde(default)]
+    #[schemars(url, pattern("^https?://"))]
     pub url: Option<String>,
 }
 
 /// A headed part of the briefing body.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     /// Plain-text heading.
@@ -117,25 +119,30 @@ impl<'de> serde::de::Visitor<'de> for FactValueVisitor {
 }
 
 /// One row of the fact sheet. Its text in every language is generated from `value`.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     /// Identifier, `[a-z0-9-]+`, unique within the briefing.
+    #[schemars(pattern(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"))]
     pub id: String,
     /// What the number counts.
     pub label: Text,
     /// The number itself.
     pub value: FactValue,
     /// `count`, `percent`, `percentage-points`, `times`, `rank` or an ISO 4217 code.
+    #[schemars(extend("examples" = ["count", "percent", "percentage-points", "times", "rank", "KRW", "USD"]))]
     pub unit: String,
     /// Counter or noun that follows the number (`개` / `projects`).
     #[serde(default)]
     pub noun: Option<Text>,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[serde(default)]
+    #[schemars(pattern(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))]
+    #[schemars(extend("type" = ["string", "integer", "null"]))]
     pub as_of: Option<String>,
     /// Exact (default), about, over or under.
     #[serde(default)]
+    #[schemars(with = "Option<crate::schema::ApproxName>")]
     pub approx: Option<Approx>,
     /// House-style text that overrides the generated one; must mean the same.
     #[serde(default)]
@@ -146,17 +153,20 @@ pub struct Fact {
 }
 
 /// A picture of several facts.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Chart {
     /// Identifier, `[a-z0-9-]+`.
+    #[schemars(pattern(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"))]
     pub id: String,
     /// Chart title.
     pub title: Text,
     /// Only `bar` for now.
     #[serde(default = "default_chart_kind")]
+    #[schemars(extend("examples" = ["bar"]))]
     pub kind: String,
     /// Ids of the facts to draw, in order.
+    #[schemars(inner(pattern(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")))]
     pub facts: Vec<String>,
 }
 
@@ -165,13 +175,15 @@ fn default_chart_kind() -> String {
 }
 
 /// One briefing, as written in a content file.
-#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Briefing {
     /// `[a-z0-9-]+`; defaults to the file name without `.yaml`.
     #[serde(default)]
+    #[schemars(pattern(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"))]
     pub id: String,
     /// Date of the source, `YYYY-MM-DD`.
+    #[schemars(pattern(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))]
     pub date: String,
     /// The source.
     pub source: Source,
@@ -181,6 +193,7 @@ pub struct Briefing {
     #[serde(default)]
     pub lead: Option<Text>,
     /// Key points, 1–7.
+    #[schemars(length(min = 1, max = 7))]
     pub summary: Vec<Text>,
     /// Body sections.
     #[serde(default)]
@@ -193,6 +206,7 @@ pub struct Briefing {
     pub charts: Vec<Chart>,
     /// Tags for digests.
     #[serde(default)]
+    #[schemars(inner(pattern(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")))]
     pub tags: Vec<String>,
 }
 

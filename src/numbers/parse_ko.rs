@@ -196,6 +196,7 @@ fn particle_start(c: char) -> bool {
             | '쯤'
             | '경'
             | '선'
+            | '다'
     )
 }
 
@@ -901,6 +902,16 @@ impl<'a> Ko<'a> {
             Suf::Name => return skip_word(s, i),
             Suf::None => match cur_pre {
                 Some(code) => (Unit::Currency(code.into()), amount(lo, hi), None),
+                // A bare four-digit 19xx/20xx with no counter is a year in Korean prose
+                // (`'2025 공공데이터 백서'`), never a count.
+                None if hi.is_none()
+                    && left.plain
+                    && approx == Approx::Exact
+                    && is_int(lo)
+                    && (Decimal::from(1900)..=Decimal::from(2099)).contains(&lo) =>
+                {
+                    (Unit::Year, amount(lo, hi), None)
+                }
                 None => (Unit::Count, amount(lo, hi), None),
             },
             Suf::Percent => (Unit::Percent, amount(lo, hi), None),
@@ -996,6 +1007,10 @@ impl<'a> Ko<'a> {
             let mut e = e;
             if let Some((a, pe)) = ko_postfix(s, e) {
                 approx = a;
+                e = pe;
+            } else if let Some(pe) = lit(s, e, "꼴") {
+                // `4명 중 1명꼴`: "roughly one in four".
+                approx = Approx::About;
                 e = pe;
             }
             let q = Quantity {

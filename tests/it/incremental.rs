@@ -90,3 +90,18 @@ fn three_shards_and_assemble_equal_a_single_build() {
     build(&o).unwrap();
     assert_eq!(snapshot(&sharded.path().join("build")), snapshot(&single.path().join("build")));
 }
+
+#[test]
+fn a_broken_edit_keeps_the_last_good_outputs() {
+    let p = seed_project();
+    build_project(p.path());
+    let pdf = p.path().join("build/spri-open-source-ai/spri-open-source-ai.ko.pdf");
+    let good = std::fs::read(&pdf).unwrap();
+    let file = p.path().join("content/2026-02-15-spri-open-source-ai.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("summary:", "sumary:", 1)).unwrap();
+    let r = build_project(p.path());
+    assert!(r.has_errors());
+    assert_eq!(r.removed, 0);
+    assert_eq!(std::fs::read(&pdf).unwrap(), good, "last good PDF kept while the file is broken");
+}

@@ -1,8 +1,11 @@
 //! One integration-test binary (as mdBook does), a module per feature.
 
+mod check;
 mod common;
 mod content;
+mod editors;
 mod hostile;
+mod import;
 mod incremental;
 mod numbers;
 mod pipeline;

@@ -231,7 +231,8 @@ fn seed_fact_sheet_shows_exactly_the_articles_figures_in_both_languages() {
         ("71% 이상", "over 71%"),
     ];
     for lang in ["ko", "en"] {
-        let md = std::fs::read_to_string(p.path().join(format!("build/{ID}/{ID}.{lang}.md"))).unwrap();
+        let md =
+            std::fs::read_to_string(p.path().join(format!("build/{ID}/{ID}.{lang}.md"))).unwrap();
         let rows: Vec<Vec<String>> = md
             .lines()
             .skip_while(|l| !l.starts_with("| "))
@@ -239,12 +240,16 @@ fn seed_fact_sheet_shows_exactly_the_articles_figures_in_both_languages() {
             .take_while(|l| l.starts_with("| "))
             .map(|l| l.trim_matches('|').split(" | ").map(|c| c.trim().replace('\\', "")).collect())
             .collect();
-        let values: Vec<(String, String)> = rows.iter().map(|r| (r[2].clone(), r[3].clone())).collect();
-        let want: Vec<(String, String)> = expected.iter().map(|(k, e)| (k.to_string(), e.to_string())).collect();
+        let values: Vec<(String, String)> =
+            rows.iter().map(|r| (r[2].clone(), r[3].clone())).collect();
+        let want: Vec<(String, String)> =
+            expected.iter().map(|(k, e)| (k.to_string(), e.to_string())).collect();
         assert_eq!(values, want, "{lang}.md fact sheet");
         // `as of` is written for the edition's language.
-        let as_of: Vec<&str> = rows.iter().map(|r| r[4].as_str()).filter(|s| !s.is_empty()).collect();
-        let want_as_of = if lang == "ko" { ["2024년", "2025년 12월"] } else { ["2024", "December 2025"] };
+        let as_of: Vec<&str> =
+            rows.iter().map(|r| r[4].as_str()).filter(|s| !s.is_empty()).collect();
+        let want_as_of =
+            if lang == "ko" { ["2024년", "2025년 12월"] } else { ["2024", "December 2025"] };
         assert_eq!(as_of, want_as_of);
     }
     let pdf = pdf_text(&p.path().join(format!("build/{ID}/{ID}.en.pdf")));

@@ -1,0 +1,201 @@
+//! `yoyak check`: bilingual quality checks for editors and CI.
+//!
+//! The loader already reports what makes a file unusable (Y01xx) and missing translations
+//! (Y0201). This stage reads the loaded briefings and adds what a careful bilingual editor
+//! would catch: untranslated text (Y0202–Y0204), figures that differ between languages
+//! (Y0301–Y0302), fact displays that do not mean their value (Y0401, Y0403), glossary terms
+//! (Y0501), Markdown that will not render as meant (Y0601–Y0603) and unusable link targets
+//! (Y0702). Every code is documented in `docs/checks.md`.
+
+mod figures;
+mod glossary;
+mod lang;
+mod locate;
+mod markdown;
+
+pub use figures::{Pair, pair};
+pub use glossary::contains_term;
+pub use lang::{Mismatch, markers, mismatch, needs_translation, normalise_width};
+pub use locate::span_position;
+
+use crate::content::{Briefing, Config, Loaded, Project, TextKind};
+use crate::diagnostic::{Diagnostic, Severity};
+use std::ops::Range;
+
+/// Every diagnostic the checks add for the project (not the loader's own), in file order and,
+/// within a file, in position order.
+pub fn check_project(project: &Project) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for loaded in &project.files {
+        let Some(b) = &loaded.briefing else { continue };
+        let mut cx = FileCx { loaded, config: &project.config, out: Vec::new() };
+        check_texts(&mut cx, b);
+        figures::check_prose(&mut cx, b);
+        figures::check_displays(&mut cx, b);
+        glossary::check(&mut cx, b, &project.glossary);
+        // Stable: findings at the same place keep the order of the checks above.
+        cx.out.sort_by_key(|d| d.position);
+        out.extend(cx.out);
+    }
+    out
+}
+
+/// Whether a text carries a `TODO`/`FIXME`/`TRANSLATE` marker (Y0204): an unfinished text is
+/// reported once, by its marker, and not compared with its translation yet.
+fn unfinished(text: &str) -> bool {
+    !markers(text).is_empty()
+}
+
+/// A finding inside one text, before it is placed in the file.
+#[derive(Clone, Debug)]
+pub(crate) struct Finding {
+    code: &'static str,
+    severity: Severity,
+    /// Byte span in the text.
+    span: Range<usize>,
+    message: String,
+    fix: String,
+}
+
+impl Finding {
+    fn new(
+        code: &'static str,
+        severity: Severity,
+        span: Range<usize>,
+        message: String,
+        fix: String,
+    ) -> Self {
+        Finding { code, severity, span, message, fix }
+    }
+}
+
+/// One file being checked: where findings go and how they get their positions.
+pub(crate) struct FileCx<'a> {
+    loaded: &'a Loaded,
+    config: &'a Config,
+    out: Vec<Diagnostic>,
+}
+
+impl FileCx<'_> {
+    /// A finding about a whole field, placed at the field's value.
+    fn field(&mut self, path: &str, mut d: Diagnostic) {
+        d.file = self.loaded.file.clone();
+        if let Some((p, len)) = self.loaded.positions.value(path) {
+            d.position = Some(p);
+            d.span_len = len;
+        }
+        self.out.push(d);
+    }
+
+    /// A finding about `span` of the text `value` held by the field `path`: placed exactly
+    /// when the YAML source holds the text verbatim, else at the field.
+    fn span(&mut self, path: &str, value: &str, f: Finding) {
+        let mut d = Diagnostic::warning(f.code, path, f.message, f.fix);
+        d.severity = f.severity;
+        d.file = self.loaded.file.clone();
+        if let Some((p, len)) = self.loaded.positions.value(path) {
+            match span_position(&self.loaded.source, p, value, f.span.clone()) {
+                Some(exact) => {
+                    d.position = Some(exact);
+                    d.span_len = f.span.len().max(1);
+                }
+                None => {
+                    d.position = Some(p);
+                    d.span_len = len;
+                }
+            }
+        }
+        self.out.push(d);
+    }
+}
+
+/// Y0202–Y0204, Y0601–Y0603 and Y0702: each text on its own and against its source.
+fn check_texts(cx: &mut FileCx, b: &Briefing) {
+    let langs = cx.config.languages.clone();
+    let source = langs.first().cloned().unwrap_or_default();
+    for (path, text, kind) in b.texts() {
+        for lang in &langs {
+            let Some(value) = text.get(lang) else { continue };
+            let field = format!("{path}.{lang}");
+            for (span, marker) in markers(value) {
+                let f = Finding::new(
+                    "Y0204",
+                    Severity::Warning,
+                    span,
+                    format!("`{marker}` marker left in the text"),
+                    "finish the text and remove the marker".into(),
+                );
+                cx.span(&field, value, f);
+            }
+            let identical = *lang != source
+                && text.get(&source).is_some_and(|s| s.trim() == value.trim())
+                && needs_translation(value);
+            if identical {
+                let d = Diagnostic::warning(
+                    "Y0202",
+                    field.clone(),
+                    format!(
+                        "the `{lang}` text is identical to the `{source}` text: not translated"
+                    ),
+                    format!("translate it into `{lang}`"),
+                );
+                cx.field(&field, d);
+            } else if let Some(m) = mismatch(&plain_letters(value, kind), lang, &langs) {
+                let share = match m.share {
+                    Some(s) => format!(" ({:.0}% of its letters)", s * 100.0),
+                    None => String::new(),
+                };
+                let d = Diagnostic::warning(
+                    "Y0203",
+                    field.clone(),
+                    format!(
+                        "the `{lang}` text looks like {}{share}: not translated?",
+                        m.looks_like
+                    ),
+                    format!(
+                        "write this field in `{lang}`, or move the text to the right language key"
+                    ),
+                );
+                cx.field(&field, d);
+            }
+            if kind == TextKind::Markdown {
+                for f in markdown::check(value) {
+                    cx.span(&field, value, f);
+                }
+            }
+        }
+        if path.ends_with(".heading") {
+            for lang in &langs {
+                let Some(value) = text.get(lang) else { continue };
+                if !value.chars().any(char::is_alphanumeric) {
+                    let field = format!("{path}.{lang}");
+                    let d = Diagnostic::warning(
+                        "Y0603",
+                        field.clone(),
+                        format!("the heading `{}` has no text", value.trim()),
+                        "write the section heading (plain text, no `#`)",
+                    );
+                    cx.field(&field, d);
+                }
+            }
+        }
+    }
+}
+
+/// The words of a text as a reader sees them: for Markdown, without link targets, code and
+/// markup (a URL's letters say nothing about the language).
+fn plain_letters(value: &str, kind: TextKind) -> String {
+    if kind == TextKind::Plain {
+        return value.to_string();
+    }
+    use pulldown_cmark::{Event, Options, Parser};
+    let mut out = String::new();
+    for ev in Parser::new_ext(value, Options::ENABLE_TABLES) {
+        match ev {
+            Event::Text(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out
+}

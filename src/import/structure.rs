@@ -1,0 +1,438 @@
+//! From raw article text to its parts: the date, the title line, paragraphs, sub-headings and
+//! bullet lists, with datelines, bylines, wire credits and end marks taken out.
+
+use crate::content::parse_date;
+
+/// A calendar date `(year, month, day)`, as the number engine takes a dateline.
+pub(crate) type Ymd = (i32, u8, u8);
+
+/// A part of the article body, in reading order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Block {
+    /// A paragraph of prose (hard-wrapped lines joined with a space).
+    Para(String),
+    /// A sub-heading: a short line without sentence-final punctuation.
+    Heading(String),
+    /// A bullet list: `(level, text)` per item, level 0 the outermost.
+    List(Vec<(usize, String)>),
+}
+
+/// What the article text holds.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Article {
+    /// From the ` date YYYY-MM-DD` line, else an `입력 YYYY.MM.DD` line, else a
+    /// `YYYY/MM/DD HH:MM 송고` line.
+    pub date: Option<Ymd>,
+    /// The headline, when the article has a line of its own for it.
+    pub title: Option<String>,
+    /// Everything after the title.
+    pub blocks: Vec<Block>,
+}
+
+/// Where a date came from; a lower rank wins.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum DateRank {
+    Dateline,
+    Input,
+    Sent,
+}
+
+/// Splits cleaned article text (UTF-8, no BOM, `\n` line ends) into its parts.
+pub(crate) fn parse(text: &str) -> Article {
+    let mut date: Option<(DateRank, Ymd)> = None;
+    let mut set_date = |rank: DateRank, ymd: Ymd| {
+        if date.is_none_or(|(r, _)| rank < r) {
+            date = Some((rank, ymd));
+        }
+    };
+    let mut lines: Vec<Option<String>> = Vec::new();
+    let mut dateline_lead = false;
+    let mut first = true;
+    let mut ended = false;
+    for raw in text.split('\n') {
+        let line = clean_line(raw);
+        let t = line.trim();
+        if t.is_empty() {
+            lines.push(None);
+            continue;
+        }
+        if std::mem::take(&mut first)
+            && let Some((ymd, rest)) = dateline(t)
+        {
+            set_date(DateRank::Dateline, ymd);
+            dateline_lead = !rest.is_empty();
+            lines.push((!rest.is_empty()).then(|| rest.to_string()));
+            continue;
+        }
+        if let Some((rank, ymd)) = meta_date(t) {
+            if let Some(rank) = rank {
+                set_date(rank, ymd);
+            }
+            lines.push(None);
+            continue;
+        }
+        if ended || is_end_mark(t) {
+            ended = true;
+            lines.push(None);
+            continue;
+        }
+        if is_byline(t) || is_copyright(t) {
+            lines.push(None);
+            continue;
+        }
+        lines.push(Some(line));
+    }
+
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    let mut current: Vec<String> = Vec::new();
+    for line in lines {
+        match line {
+            Some(l) => current.push(l),
+            None if !current.is_empty() => groups.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        groups.push(current);
+    }
+
+    // Raw blocks: paragraphs keep their line count (a heading is one line).
+    let mut raw: Vec<(Block, usize)> = Vec::new();
+    for (i, group) in groups.iter().enumerate() {
+        let mut group = group.as_slice();
+        // A headline directly above the lead, without a blank line between them.
+        if i == 0
+            && !dateline_lead
+            && group.len() > 1
+            && heading_like(&group[0])
+            && !is_bullet_line(&group[0])
+            && group.last().is_some_and(|l| ends_sentence(l))
+        {
+            raw.push((Block::Para(group[0].trim().to_string()), 1));
+            group = &group[1..];
+        }
+        raw.extend(group_blocks(group));
+    }
+    for (block, _) in raw.iter_mut() {
+        if let Block::Para(p) = block {
+            *p = strip_wire_credit(p).to_string();
+        }
+    }
+    raw.retain(|(b, _)| !matches!(b, Block::Para(p) if p.trim().is_empty()));
+
+    let mut title = None;
+    if !dateline_lead
+        && let Some((Block::Para(p), 1)) = raw.first()
+        && heading_like(p)
+    {
+        title = Some(p.clone());
+        raw.remove(0);
+    }
+    let mut blocks: Vec<Block> = raw
+        .into_iter()
+        .map(|(b, n)| match b {
+            Block::Para(p) if n == 1 && heading_like(&p) => Block::Heading(p),
+            b => b,
+        })
+        .collect();
+    // A heading with nothing under it is no heading.
+    for i in 0..blocks.len() {
+        let next_is_body = matches!(blocks.get(i + 1), Some(Block::Para(_) | Block::List(_)));
+        if let Block::Heading(h) = &blocks[i]
+            && !next_is_body
+        {
+            blocks[i] = Block::Para(h.clone());
+        }
+    }
+    Article { date: date.map(|(_, d)| d), title, blocks }
+}
+
+/// Paragraphs and lists of one group of consecutive non-blank lines, with each paragraph's
+/// line count.
+fn group_blocks(group: &[String]) -> Vec<(Block, usize)> {
+    let mut out: Vec<(Block, usize)> = Vec::new();
+    let mut symbols: Vec<char> = Vec::new();
+    for line in group {
+        if let Some((symbol, item)) = bullet(line) {
+            if !matches!(out.last(), Some((Block::List(_), _))) {
+                out.push((Block::List(Vec::new()), 0));
+                symbols.clear();
+            }
+            let level = match symbols.iter().position(|s| *s == symbol) {
+                Some(l) => l,
+                None => {
+                    symbols.push(symbol);
+                    symbols.len() - 1
+                }
+            }
+            .min(3);
+            if let Some((Block::List(items), _)) = out.last_mut() {
+                items.push((level, item.to_string()));
+            }
+            continue;
+        }
+        let t = line.trim();
+        match out.last_mut() {
+            // An indented line under a bullet continues the item.
+            Some((Block::List(items), _)) if line.starts_with(' ') => {
+                if let Some((_, item)) = items.last_mut() {
+                    item.push(' ');
+                    item.push_str(t);
+                }
+            }
+            Some((Block::Para(p), n)) => {
+                p.push(' ');
+                p.push_str(t);
+                *n += 1;
+            }
+            _ => out.push((Block::Para(t.to_string()), 1)),
+        }
+    }
+    out
+}
+
+/// Tabs, odd spaces and control characters out; trailing space off.
+fn clean_line(raw: &str) -> String {
+    let mut s = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '\t' | '\u{3000}' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => {
+                s.push(' ')
+            }
+            '\u{feff}' | '\u{200b}' | '\u{2028}' | '\u{2029}' | '\u{85}' => {}
+            c if c.is_control() => {}
+            c => s.push(c),
+        }
+    }
+    s.truncate(s.trim_end().len());
+    s
+}
+
+/// Full-width digits as ASCII (only for machine-format dates in metadata lines).
+fn fold_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{ff10}'..='\u{ff19}' => char::from(b'0' + (c as u32 - 0xff10) as u8),
+            '\u{ff0e}' => '.',
+            '\u{ff0f}' => '/',
+            '\u{ff0d}' => '-',
+            c => c,
+        })
+        .collect()
+}
+
+/// A machine-format date `YYYY-MM-DD`, `YYYY.MM.DD` or `YYYY/MM/DD` (one- or two-digit month
+/// and day), checked as a real calendar date.
+fn date_token(token: &str) -> Option<Ymd> {
+    let token = fold_digits(token);
+    let token = token.trim_end_matches(['.', ',']);
+    let sep = token.chars().find(|c| matches!(c, '-' | '.' | '/'))?;
+    let parts: Vec<&str> = token.split(sep).collect();
+    let [y, m, d] = parts.as_slice() else { return None };
+    let digits =
+        |s: &str, lens: &[usize]| lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(y, &[4]) || !digits(m, &[1, 2]) || !digits(d, &[1, 2]) {
+        return None;
+    }
+    parse_date(&format!("{y}-{m:0>2}-{d:0>2}"))
+}
+
+/// ` date 2026-02-15 …` (or `date: …`): the date and the text after it on the same line.
+fn dateline(t: &str) -> Option<(Ymd, &str)> {
+    let head = t.get(..4)?;
+    if !head.eq_ignore_ascii_case("date") {
+        return None;
+    }
+    let rest = t[4..].trim_start_matches([' ', ':']);
+    if rest.len() == t.len() - 4 {
+        return None; // `dates …`, `datetime`: a word, not the dateline
+    }
+    let end = rest.find(' ').unwrap_or(rest.len());
+    let ymd = date_token(&rest[..end])?;
+    Some((ymd, rest[end..].trim()))
+}
+
+/// `입력 2026.03.18 10:30`, `수정 …`, `2026/03/17 11:00 송고`: a metadata line. The rank says
+/// whether its date is the article's (`None` for a revision time).
+fn meta_date(t: &str) -> Option<(Option<DateRank>, Ymd)> {
+    if t.chars().count() > 80 {
+        return None;
+    }
+    let words: Vec<&str> =
+        t.split([' ', '|']).map(|w| w.trim_matches(':')).filter(|w| !w.is_empty()).collect();
+    let first = *words.first()?;
+    if words.last() == Some(&"송고") {
+        return date_token(first).map(|d| (Some(DateRank::Sent), d));
+    }
+    let label = first.trim_end_matches(':');
+    let rank = match label {
+        "입력" | "기사입력" | "최초입력" | "등록" | "발행" | "발행일" | "게재" => {
+            Some(DateRank::Input)
+        }
+        "수정" | "최종수정" | "업데이트" | "승인" | "기사수정" => None,
+        _ => return None,
+    };
+    date_token(words.get(1)?).map(|d| (rank, d))
+}
+
+/// `(끝)` and its variants: the end of the article.
+fn is_end_mark(t: &str) -> bool {
+    matches!(t, "(끝)" | "<끝>" | "[끝]" | "/끝/" | "〈끝〉" | "(END)" | "(end)")
+}
+
+/// A word that is an e-mail address.
+fn is_email(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    match w.split_once('@') {
+        Some((user, host)) => {
+            !user.is_empty()
+                && host.contains('.')
+                && !host.starts_with('.')
+                && w.is_ascii()
+                && !w.contains(' ')
+        }
+        None => false,
+    }
+}
+
+/// `홍길동 기자 gildong@example.com`, `kim@yna.co.kr`, `이수진 기자`.
+fn is_byline(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.iter().any(|w| is_email(w)) {
+        let rest: usize =
+            words.iter().filter(|w| !is_email(w)).map(|w| w.chars().count() + 1).sum();
+        return rest <= 24 && !ends_sentence(t);
+    }
+    words.len() <= 4
+        && t.chars().count() <= 25
+        && !ends_sentence(t)
+        && words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.ends_with("기자") || w.ends_with("특파원") || w == "기자단"
+        })
+}
+
+/// `<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>` and the like.
+fn is_copyright(t: &str) -> bool {
+    t.chars().count() <= 120
+        && ["무단 전재", "무단전재", "저작권자", "Copyright", "ⓒ", "©", "재배포 금지"]
+            .iter()
+            .any(|m| t.contains(m))
+}
+
+/// `(서울=연합뉴스) 김철수 기자 = ` at the start of a paragraph: the text after it.
+fn strip_wire_credit(p: &str) -> &str {
+    let mut rest = p.trim_start();
+    if let Some(open) = rest.chars().next()
+        && let Some(close) = match open {
+            '(' => Some(')'),
+            '[' => Some(']'),
+            '【' => Some('】'),
+            _ => None,
+        }
+        && let Some(end) = rest.find(close)
+        && rest[..end].chars().count() <= 40
+        && rest[..end].contains('=')
+    {
+        rest = rest[end + close.len_utf8()..].trim_start();
+    }
+    if let Some(eq) = rest.find('=')
+        && rest[..eq].chars().count() <= 40
+    {
+        let who = rest[..eq].trim();
+        if who.ends_with("기자") || who.ends_with("특파원") || who.ends_with("기자들") {
+            rest = rest[eq + 1..].trim_start();
+        }
+    }
+    rest
+}
+
+/// Bullet symbols that start a list item at the start of a line.
+const BULLETS: &[char] = &[
+    '□', '■', '○', '●', '◦', '·', '•', '∙', '△', '▲', '▷', '▶', '◇', '◆', '◎', '※', '-', '*', 'ㅇ',
+];
+
+/// Whether the line starts with a bullet.
+fn is_bullet_line(line: &str) -> bool {
+    bullet(line).is_some()
+}
+
+/// `(symbol, item text)` if the line is a bullet item.
+fn bullet(line: &str) -> Option<(char, &str)> {
+    let t = line.trim_start();
+    let c = t.chars().next()?;
+    if !BULLETS.contains(&c) {
+        return None;
+    }
+    let rest = &t[c.len_utf8()..];
+    // `-`, `*` and `ㅇ` are list marks only with a space after them.
+    if matches!(c, '-' | '*' | 'ㅇ') && !rest.starts_with(' ') {
+        return None;
+    }
+    let item = rest.trim();
+    (!item.is_empty()).then_some((c, item))
+}
+
+/// Whether the text ends like a sentence (`.`, `?`, `!`, possibly inside closing quotes).
+pub(crate) fn ends_sentence(t: &str) -> bool {
+    let core = t.trim_end_matches(|c: char| "\"'”’」』)]）】".contains(c) || c.is_whitespace());
+    core.ends_with(['.', '?', '!', '。', '．', '？', '！', ':', '：', ';'])
+}
+
+/// A short line without sentence-final punctuation and without a sentence break inside:
+/// a title or a sub-heading.
+pub(crate) fn heading_like(t: &str) -> bool {
+    let t = t.trim();
+    let n = t.chars().count();
+    (2..=60).contains(&n)
+        && !ends_sentence(t)
+        && !t.contains(". ")
+        && !is_bullet_line(t)
+        && t.chars().any(char::is_alphabetic)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn metadata_lines() {
+        assert_eq!(dateline(" date 2026-02-15 글로벌".trim()), Some(((2026, 2, 15), "글로벌")));
+        assert_eq!(dateline("date: 2026-03-11"), Some(((2026, 3, 11), "")));
+        assert_eq!(dateline("dates 2026-03-11"), None);
+        assert_eq!(dateline("date 2026-02-30"), None);
+        assert_eq!(
+            meta_date("입력 2026.03.18 10:30"),
+            Some((Some(DateRank::Input), (2026, 3, 18)))
+        );
+        assert_eq!(meta_date("2026/03/17 11:00 송고"), Some((Some(DateRank::Sent), (2026, 3, 17))));
+        assert_eq!(meta_date("입력하는 방법"), None);
+    }
+
+    #[test]
+    fn bylines_and_credits() {
+        assert!(is_byline("홍길동 기자 gildong@example.com"));
+        assert!(is_byline("kim@yna.co.kr"));
+        assert!(is_byline("이수진 기자"));
+        assert!(!is_byline("문의는 help@example.com 으로 보내면 된다는 안내가 나왔다."));
+        assert_eq!(strip_wire_credit("(서울=연합뉴스) 김철수 기자 = 산업부는"), "산업부는");
+        assert_eq!(strip_wire_credit("산업부는 a=b"), "산업부는 a=b");
+    }
+
+    #[test]
+    fn blocks() {
+        let a = parse(
+            "제목 줄\n입력 2026.03.18 10:30\n\n첫 문단이다.\n\n소제목\n\n□ 가\n ○ 나\n  · 다\n",
+        );
+        assert_eq!(a.title.as_deref(), Some("제목 줄"));
+        assert_eq!(a.date, Some((2026, 3, 18)));
+        assert_eq!(
+            a.blocks,
+            vec![
+                Block::Para("첫 문단이다.".into()),
+                Block::Heading("소제목".into()),
+                Block::List(vec![(0, "가".into()), (1, "나".into()), (2, "다".into())]),
+            ]
+        );
+    }
+}

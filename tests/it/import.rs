@@ -1,0 +1,519 @@
+//! `yoyak import`: raw articles in `tests/fixtures/import/` against their `*.expected.yaml`,
+//! the draft loading and building, a property test, and the command line.
+
+use crate::common::repo;
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::str::FromStr;
+use yoyak::content::{Config, load_file};
+use yoyak::import::{Draft, DraftFact, draft, draft_text};
+use yoyak::numbers::{Amount, Decimal, Style, Unit};
+
+fn fixtures() -> PathBuf {
+    repo().join("tests/fixtures/import")
+}
+
+/// A fact reduced to what the expectations say: (source, value, unit, noun, approx, as_of).
+type Row = [String; 6];
+
+fn dec(d: &Decimal) -> String {
+    d.normalize().to_string()
+}
+
+/// What the number engine read, not the YAML: a ratio stays `{part, whole}` here.
+fn row(f: &DraftFact) -> Row {
+    let q = &f.found.quantity;
+    let value = match &q.amount {
+        Amount::Exact(d) => dec(d),
+        Amount::Range(lo, hi) => format!("[{}, {}]", dec(lo), dec(hi)),
+        Amount::Ratio { part, whole } => format!("{{part: {}, whole: {}}}", dec(part), dec(whole)),
+        Amount::Date { .. } => "date".into(),
+    };
+    let unit = match &q.unit {
+        Unit::Count => "count".to_string(),
+        Unit::Percent => "percent".into(),
+        Unit::PercentagePoints => "percentage-points".into(),
+        Unit::Times => "times".into(),
+        Unit::Rank => "rank".into(),
+        Unit::Ratio => "ratio".into(),
+        Unit::Currency(c) => c.clone(),
+        other => format!("{other:?}"),
+    };
+    let approx = serde_json::to_value(q.approx).unwrap().as_str().unwrap().to_string();
+    [
+        f.found.source.clone(),
+        value,
+        unit,
+        q.noun.clone().unwrap_or_else(|| "null".into()),
+        approx,
+        f.as_of.clone().unwrap_or_else(|| "null".into()),
+    ]
+}
+
+fn yaml_str(v: &serde_yaml::Value) -> Option<String> {
+    match v {
+        serde_yaml::Value::Null => None,
+        serde_yaml::Value::String(s) => Some(s.clone()),
+        other => Some(serde_yaml::to_string(other).unwrap().trim().to_string()),
+    }
+}
+
+fn yaml_number(v: &serde_yaml::Value) -> String {
+    let text = match v {
+        serde_yaml::Value::Number(n) => n.to_string(),
+        serde_yaml::Value::String(s) => s.clone(),
+        other => panic!("not a number: {other:?}"),
+    };
+    dec(&Decimal::from_str(&text).unwrap_or_else(|_| panic!("not a decimal: {text}")))
+}
+
+fn expected_row(f: &serde_yaml::Value) -> Row {
+    let value = match &f["value"] {
+        serde_yaml::Value::Sequence(s) => {
+            format!("[{}, {}]", yaml_number(&s[0]), yaml_number(&s[1]))
+        }
+        serde_yaml::Value::Mapping(_) => format!(
+            "{{part: {}, whole: {}}}",
+            yaml_number(&f["value"]["part"]),
+            yaml_number(&f["value"]["whole"])
+        ),
+        v => yaml_number(v),
+    };
+    let s = |k: &str| yaml_str(&f[k]).unwrap_or_else(|| "null".into());
+    [s("source"), value, s("unit"), s("noun"), s("approx"), s("as_of")]
+}
+
+/// The article's draft and its expectations.
+fn load(txt: &str, expected: &str) -> (Draft, serde_yaml::Value) {
+    let bytes = std::fs::read(fixtures().join(txt)).unwrap();
+    let d = draft(&bytes, txt, &Style::default()).expect("the fixture imports");
+    let exp: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(fixtures().join(expected)).unwrap()).unwrap();
+    (d, exp)
+}
+
+/// Every expectation of one fixture, with a readable report of all differences at once.
+fn check_fixture(txt: &str, expected: &str) {
+    let (d, exp) = load(txt, expected);
+    let mut problems = Vec::new();
+    if d.date != yaml_str(&exp["date"]) {
+        problems.push(format!("date: got {:?}, expected {:?}", d.date, yaml_str(&exp["date"])));
+    }
+    if d.publisher != yaml_str(&exp["publisher"]) {
+        problems.push(format!(
+            "publisher: got {:?}, expected {:?}",
+            d.publisher,
+            yaml_str(&exp["publisher"])
+        ));
+    }
+    if d.title_line != yaml_str(&exp["title"]) {
+        problems.push(format!(
+            "title: got {:?}, expected {:?}",
+            d.title_line,
+            yaml_str(&exp["title"])
+        ));
+    }
+    let headings: Vec<String> = d.sections.iter().map(|s| s.heading.clone()).collect();
+    let want: Vec<String> =
+        exp["headings"].as_sequence().unwrap().iter().map(|h| yaml_str(h).unwrap()).collect();
+    if headings != want {
+        problems.push(format!("headings: got {headings:?}, expected {want:?}"));
+    }
+
+    // Facts as a multiset.
+    let mut got: Vec<Row> = d.facts.iter().map(row).collect();
+    let mut missing = Vec::new();
+    for f in exp["facts"].as_sequence().unwrap() {
+        let e = expected_row(f);
+        match got.iter().position(|g| *g == e) {
+            Some(i) => {
+                got.remove(i);
+            }
+            None => missing.push(e),
+        }
+    }
+    for m in &missing {
+        problems.push(format!("fact missing or different: expected {m:?}"));
+    }
+    for g in &got {
+        problems.push(format!("unexpected fact: {g:?}"));
+    }
+
+    // Not facts: no fact may sit inside one of these in its sentence.
+    for nf in exp["not_facts"].as_sequence().unwrap() {
+        let nf = yaml_str(nf).unwrap();
+        for f in &d.facts {
+            let s = &f.found.source;
+            let inside = *s == nf
+                || (nf.contains(s.as_str())
+                    && f.note.contains(&nf)
+                    && !f.note.replace(&nf, "").contains(s.as_str()));
+            if inside {
+                problems.push(format!("`{s}` became a fact but is part of not-fact `{nf}`"));
+            }
+        }
+    }
+
+    // Ids are unique and valid; the draft loads.
+    let mut ids: Vec<&str> = d.facts.iter().map(|f| f.id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), d.facts.len(), "fact ids are unique");
+    assert_loads(&d, txt);
+
+    assert!(problems.is_empty(), "{txt}:\n  {}", problems.join("\n  "));
+}
+
+/// The draft's YAML loads without errors, and its facts are the draft's.
+fn assert_loads(d: &Draft, origin: &str) {
+    let config = Config::default();
+    let yaml = d.to_yaml(&config.languages, origin);
+    assert!(
+        yaml.starts_with("# yaml-language-server: $schema=../build/schema/briefing.schema.json\n")
+    );
+    let loaded = load_file(PathBuf::from("content/draft.yaml"), yaml.clone().into_bytes(), &config);
+    let errors: Vec<_> = loaded.diagnostics.iter().filter(|x| x.is_error()).collect();
+    assert!(errors.is_empty(), "{origin}: the draft has errors: {errors:#?}\n{yaml}");
+    let b = loaded.briefing.expect("a briefing");
+    assert_eq!(b.facts.len(), d.facts.len());
+    for (y, f) in b.facts.iter().zip(&d.facts) {
+        assert_eq!(y.id, f.id);
+        assert_eq!(y.value, f.value, "{}: value of {}", origin, f.found.source);
+        assert_eq!(y.unit, f.unit);
+        assert_eq!(y.as_of, f.as_of);
+        assert_eq!(y.label.get("ko"), Some(f.label.as_str()));
+        assert_eq!(y.label.get("en"), Some("TODO: translate"));
+        let approx = y.approx.unwrap_or(yoyak::numbers::Approx::Exact);
+        assert_eq!(approx, f.found.quantity.approx);
+    }
+    assert_eq!(b.sections.len(), d.sections.len());
+    for (y, s) in b.sections.iter().zip(&d.sections) {
+        assert_eq!(y.heading.get("ko"), Some(s.heading.as_str()));
+    }
+    assert_eq!(b.date, d.date.clone().unwrap_or_else(|| "1970-01-01".into()));
+}
+
+#[test]
+fn seed() {
+    check_fixture("00-seed.txt", "seed.expected.yaml");
+}
+
+#[test]
+fn dateline_lead() {
+    check_fixture("01-dateline-lead.txt", "01-dateline-lead.expected.yaml");
+}
+
+#[test]
+fn crlf_bom() {
+    check_fixture("02-crlf-bom.txt", "02-crlf-bom.expected.yaml");
+    let (d, _) = load("02-crlf-bom.txt", "02-crlf-bom.expected.yaml");
+    let yaml = d.to_yaml(&["ko".into(), "en".into()], "02");
+    assert!(!yaml.contains('\r') && !yaml.contains('\u{feff}'), "no CR or BOM leaks");
+}
+
+#[test]
+fn wire_bullets() {
+    check_fixture("03-wire-bullets.txt", "03-wire-bullets.expected.yaml");
+    let (d, _) = load("03-wire-bullets.txt", "03-wire-bullets.expected.yaml");
+    let lead = d.lead.unwrap();
+    assert!(
+        lead.contains("\n- 분야별로는")
+            && lead.contains("\n  - 반도체:")
+            && lead.contains("\n    - HBM")
+    );
+    for gone in ["연합뉴스", "김철수", "kim@yna.co.kr", "(끝)", "송고"] {
+        assert!(!lead.contains(gone), "{gone} is dropped");
+    }
+}
+
+#[test]
+fn ratios_ranges() {
+    check_fixture("04-ratios-ranges.txt", "04-ratios-ranges.expected.yaml");
+}
+
+#[test]
+fn no_date_title() {
+    check_fixture("05-no-date-title.txt", "05-no-date-title.expected.yaml");
+    let (d, _) = load("05-no-date-title.txt", "05-no-date-title.expected.yaml");
+    assert!(d.id().starts_with("undated-"));
+    let yaml = d.to_yaml(&["ko".into(), "en".into()], "05");
+    assert!(yaml.contains("date: 1970-01-01  # TODO"));
+}
+
+#[test]
+fn publisher_placeholder_and_proposed_title() {
+    let d = draft_text("오늘 시장에서 사과 값이 30% 올랐다. 상인들은 걱정했다.", &Style::default());
+    assert_eq!(d.publisher, None);
+    assert_eq!(d.title, "오늘 시장에서 사과 값이 30% 올랐다");
+    let yaml = d.to_yaml(&["ko".into(), "en".into()], "x");
+    assert!(
+        yaml.contains(r#"publisher: {ko: "TODO: 발행 기관", en: "TODO: publisher"}"#),
+        "{yaml}"
+    );
+    assert_loads(&d, "x");
+}
+
+/// A temporary project with the seed's draft in `content/`.
+fn seed_draft_project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = std::fs::read(fixtures().join("00-seed.txt")).unwrap();
+    let d = draft(&bytes, "00-seed.txt", &Style::default()).unwrap();
+    let yaml = d.to_yaml(&Config::default().languages, "00-seed.txt");
+    let path = dir.path().join("content").join(format!("{}.yaml", d.id()));
+    yoyak::output::write_atomic(&path, yaml.as_bytes()).unwrap();
+    dir
+}
+
+#[test]
+fn seed_draft_builds() {
+    let dir = seed_draft_project();
+    let r = yoyak::build::build(&yoyak::build::BuildOptions::new(dir.path())).expect("build runs");
+    assert!(!r.has_errors(), "{:#?} {:#?}", r.failed, r.diagnostics);
+    assert_eq!(r.built, vec!["2026-02-15-spri-ai".to_string()]);
+    let md = std::fs::read_to_string(
+        dir.path().join("build/2026-02-15-spri-ai/2026-02-15-spri-ai.ko.md"),
+    )
+    .unwrap();
+    assert!(md.contains("432만 개") && md.contains("225만 개 이상"), "{md}");
+}
+
+/// `check` on the draft: no errors, only the untranslated/placeholder markers as warnings.
+#[test]
+fn seed_draft_checks_with_only_marker_warnings() {
+    let dir = seed_draft_project();
+    let p = yoyak::content::load_project(dir.path()).unwrap();
+    let mut diags: Vec<_> = p.all_diagnostics().cloned().collect();
+    diags.extend(yoyak::check::check_project(&p));
+    let errors: Vec<String> = diags
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| format!("{} {}: {}", d.code, d.field, d.message))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{} errors, e.g. {:#?}",
+        errors.len(),
+        &errors[..errors.len().min(5)]
+    );
+    assert!(diags.iter().any(|d| d.code == "Y0204"), "the TODO markers are reported");
+}
+
+/// Hangul, digits, big units, tildes, full-width digits, blank lines, bullets, metadata.
+fn article_text() -> impl Strategy<Value = String> {
+    let pool: Vec<&'static str> = vec![
+        "가",
+        "기업",
+        "은",
+        "는",
+        "의",
+        "를",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "1",
+        "2",
+        "9",
+        "0",
+        "12",
+        "4,320",
+        "47.3",
+        "만",
+        "억",
+        "조",
+        "천",
+        "개",
+        "명",
+        "곳",
+        "원",
+        " 달러",
+        "%",
+        "%p",
+        "배",
+        "위",
+        "대",
+        "년",
+        "월",
+        "일",
+        "~",
+        "∼",
+        "〜",
+        "～",
+        "１２３",
+        "％",
+        "△",
+        "□",
+        "○",
+        "·",
+        "- ",
+        ".",
+        ". ",
+        ",",
+        "(",
+        ")",
+        "\"",
+        "'",
+        "약 ",
+        " 이상",
+        "여",
+        "수",
+        " 중 ",
+        "지난해 ",
+        "올해 ",
+        " date 2026-02-15 ",
+        "입력 2026.03.18 10:30\n",
+        "(끝)",
+        "\n2026/03/17 11:00 송고",
+        " 기자 ",
+        "a@b.co",
+        "(서울=연합뉴스) ",
+        "연구원(KDI)은 ",
+        "#",
+        "*",
+        "`",
+        "&amp;",
+        "<b>",
+        "\\",
+        ":",
+        "\t",
+        "\u{feff}",
+        "\u{0}",
+        "\u{85}",
+        "\u{2028}",
+        "---",
+        "이번 ",
+        "보다",
+        "넘어섰다",
+    ];
+    prop::collection::vec(
+        prop_oneof![
+            8 => prop::sample::select(pool).prop_map(String::from),
+            1 => any::<char>().prop_map(String::from),
+        ],
+        0..160,
+    )
+    .prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// Import never panics, and whatever it drafts loads as a briefing without errors.
+    #[test]
+    fn any_article_drafts_a_loadable_briefing(text in article_text()) {
+        match draft(text.as_bytes(), "prop", &Style::default()) {
+            Ok(d) => {
+                let config = Config::default();
+                let yaml = d.to_yaml(&config.languages, "prop");
+                let loaded = load_file(PathBuf::from("content/prop.yaml"), yaml.clone().into_bytes(), &config);
+                let errors: Vec<_> = loaded.diagnostics.iter().filter(|x| x.is_error()).collect();
+                prop_assert!(errors.is_empty(), "{:#?}\n{}", errors, yaml);
+            }
+            Err(e) => prop_assert!(text.trim().replace('\u{feff}', "").trim().is_empty(), "{e}"),
+        }
+    }
+
+    /// Arbitrary bytes: an error or a draft, never a panic.
+    #[test]
+    fn any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let _ = draft(&bytes, "bytes", &Style::default());
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Command line
+
+fn yoyak(args: &[&str], stdin: Option<&[u8]>) -> std::process::Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yoyak"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut pipe = child.stdin.take().unwrap();
+        if let Some(bytes) = stdin {
+            pipe.write_all(bytes).unwrap();
+        }
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn seed_path() -> String {
+    fixtures().join("00-seed.txt").display().to_string()
+}
+
+fn root_arg(dir: &Path) -> String {
+    dir.display().to_string()
+}
+
+#[test]
+fn cli_prints_to_stdout_with_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = yoyak(&["import", &seed_path(), "--root", &root_arg(dir.path()), "-o", "-"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let yaml = String::from_utf8(out.stdout).unwrap();
+    assert!(yaml.starts_with("# yaml-language-server:"));
+    assert!(yaml.contains("date: 2026-02-15"));
+    assert!(!dir.path().join("content").exists(), "nothing is written for -o -");
+
+    // The article from standard input gives the same draft.
+    let bytes = std::fs::read(fixtures().join("00-seed.txt")).unwrap();
+    let piped = yoyak(&["import", "-", "--root", &root_arg(dir.path()), "-o", "-"], Some(&bytes));
+    assert_eq!(piped.status.code(), Some(0));
+    let piped = String::from_utf8(piped.stdout).unwrap();
+    let body = |s: &str| s.lines().skip(2).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&piped), body(&yaml));
+}
+
+#[test]
+fn cli_refuses_to_overwrite_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = root_arg(dir.path());
+    let first = yoyak(&["import", &seed_path(), "--root", &root], None);
+    assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
+    let path = dir.path().join("content/2026-02-15-spri-ai.yaml");
+    assert!(path.is_file());
+    std::fs::write(&path, "edited by hand\n").unwrap();
+
+    let again = yoyak(&["import", &seed_path(), "--root", &root], None);
+    assert_eq!(again.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(err.contains("already exists") && err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited by hand\n");
+
+    let other = dir.path().join("elsewhere.yaml");
+    let o = yoyak(&["import", &seed_path(), "-o", &other.display().to_string()], None);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(other.is_file());
+
+    let forced = yoyak(&["import", &seed_path(), "--root", &root, "--force"], None);
+    assert_eq!(forced.status.code(), Some(0));
+    assert!(std::fs::read_to_string(&path).unwrap().contains("id: 2026-02-15-spri-ai"));
+}
+
+#[test]
+fn cli_rejects_empty_and_invalid_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = root_arg(dir.path());
+    for (name, bytes, says) in [
+        ("empty.txt", &b""[..], "empty"),
+        ("blank.txt", &b" \r\n\n\xef\xbb\xbf \n"[..], "empty"),
+        ("latin1.txt", &b"\xb1\xe2\xbe\xf7 30%"[..], "UTF-8"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let out = yoyak(&["import", &path.display().to_string(), "--root", &root], None);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{name}: {err}");
+    }
+    let missing = yoyak(&["import", "no-such-article.txt", "--root", &root], None);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(!dir.path().join("content").exists());
+}
