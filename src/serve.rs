@@ -281,20 +281,7 @@ fn rebuild(root: &Path, shared: &Shared, n: u64) {
 }
 
 /// Escape text for HTML element content and attribute values.
-pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::render::escape_xml as escape_html;
 
 const OVERLAY_STYLE: &str = "position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;\
 z-index:2147483647;margin:0;padding:.75rem 1rem;background:#fff5f5;color:#1b1f24;\

@@ -207,38 +207,7 @@ fn repaired_delimiters(s: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F | 0x3040..=0x30FF | 0x4E00..=0x9FFF | 0x3400..=0x4DBF)
-}
-
-/// (open, close, delimiter length) of the first pair the renderer would repair.
-fn find_cjk_pair(s: &str) -> Option<(usize, usize, usize)> {
-    for delim in ["**", "*"] {
-        let mut from = 0;
-        while let Some(open_rel) = s[from..].find(delim) {
-            let open = from + open_rel;
-            let inner_start = open + delim.len();
-            let Some(close_rel) = s[inner_start..].find(delim) else { break };
-            let close = inner_start + close_rel;
-            let inner = &s[inner_start..close];
-            let after = close + delim.len();
-            let before_c = s[..open].chars().next_back();
-            let after_c = s[after..].chars().next();
-            let inner_ok = !inner.is_empty()
-                && !inner.starts_with(char::is_whitespace)
-                && !inner.ends_with(char::is_whitespace)
-                && !inner.starts_with('*')
-                && !inner.ends_with('*');
-            let touches_cjk = before_c.is_some_and(is_cjk) || after_c.is_some_and(is_cjk);
-            if inner_ok && touches_cjk {
-                return Some((open, close, delim.len()));
-            }
-            from = close;
-        }
-    }
-    None
-}
+use crate::render::markdown::cjk_emphasis_pair as find_cjk_pair;
 
 #[cfg(test)]
 mod tests {

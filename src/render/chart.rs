@@ -4,7 +4,7 @@
 //! Text width cannot be measured without the font, so the layout budgets a label column from
 //! character classes (a Hangul syllable ≈ 1 em, Latin ≈ 0.55 em) and keeps every label inside it.
 
-use super::{Edition, FactRow};
+use super::{Edition, FactRow, escape_xml};
 use serde::Serialize;
 
 /// A rendered chart of one edition.
@@ -18,22 +18,6 @@ pub struct ChartView {
     pub file: String,
     /// The SVG document.
     pub svg: String,
-}
-
-fn escape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Rough text width in em.

@@ -79,8 +79,16 @@ fn split_emphasis(text: &str, out: &mut Vec<Event<'_>>) {
 }
 
 /// The first `**inner**` (or `*inner*`) whose delimiters touch a CJK letter on the outside and
-/// whose inner text does not start or end with a space.
+/// whose inner text does not start or end with a space: (before, inner, after, strong?).
 fn find_cjk_pair(s: &str) -> Option<(&str, &str, &str, bool)> {
+    let (open, close, len) = cjk_emphasis_pair(s)?;
+    Some((&s[..open], &s[open + len..close], &s[close + len..], len == 2))
+}
+
+/// Byte offsets (open, close, delimiter length) of the first emphasis pair CommonMark leaves
+/// literal next to Hangul and that yoyak repairs; `check` uses the same rule to know what
+/// will still print literally.
+pub fn cjk_emphasis_pair(s: &str) -> Option<(usize, usize, usize)> {
     for delim in ["**", "*"] {
         let mut from = 0;
         while let Some(open_rel) = s[from..].find(delim) {
@@ -99,7 +107,7 @@ fn find_cjk_pair(s: &str) -> Option<(&str, &str, &str, bool)> {
                 && !inner.ends_with('*');
             let touches_cjk = before_c.is_some_and(is_cjk) || after_c.is_some_and(is_cjk);
             if inner_ok && touches_cjk {
-                return Some((&s[..open], inner, &s[after..], delim == "**"));
+                return Some((open, close, delim.len()));
             }
             from = close;
         }

@@ -16,6 +16,24 @@ use crate::content::{Briefing, Config, Fact, FactValue, Text};
 use crate::numbers::{self, Amount, Approx, Quantity, Unit};
 use serde::Serialize;
 
+/// Escape text for XML and HTML (element content and attribute values alike).
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Text in one language, tagged with that language, or a visible "missing" marker.
 #[derive(Clone, Debug, Serialize)]
 pub struct Passage {

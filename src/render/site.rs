@@ -321,9 +321,7 @@ pub fn index_page(
     }
 }
 
-fn xml(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
+use super::escape_xml as xml;
 
 /// An Atom feed of every briefing edition: one entry per briefing and language, with
 /// `xml:lang`, stable ids, RFC 3339 dates and absolute links from `base_url`.
