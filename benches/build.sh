@@ -8,15 +8,18 @@ cd "$(dirname "$0")/.."
 REPO=$PWD
 SIZES=${*:-10 100 1000}
 WORK=${WORK:-$(mktemp -d /tmp/yoyak-bench.XXXX)}
+mkdir -p "$WORK"
 TOOLS=${TOOLS:-/tmp/yoyak-bench-tools}
 cargo build --release --quiet
 YOYAK=$REPO/target/release/yoyak
 
 # Wall seconds and peak RSS (MB) of a command, via GNU time.
 measure() {
-  local out
-  out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  echo "$out" | awk '{printf "%.3f %.0f", $1, $2/1024}'
+  local f
+  f=$(mktemp)
+  /usr/bin/time -o "$f" -f '%e %M' "$@" >/dev/null 2>&1 || true
+  tail -1 "$f" | awk '{printf "%.3f %.0f\n", $1, $2/1024}'
+  rm -f "$f"
 }
 if [ ! -x /usr/bin/time ]; then echo "installing GNU time"; apt-get install -y -qq time >/dev/null; fi
 

@@ -27,11 +27,19 @@ head, sep, sections = seed.partition("\nsections:\n")
 rest_start = re.search(r"\n(facts|charts|tags):", sections)
 body, tail = sections[: rest_start.start()], sections[rest_start.start():]
 tags = ["ai-policy", "open-source", "semiconductors", "data", "cloud"]
-start = datetime.date(2024, 1, 1)
+start = datetime.date(2026, 1, 1)
+months = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
 for i in range(n):
     date = start + datetime.timedelta(days=i % 900)
     reps = 1 + i % 3
     text = head + sep + body * reps + tail
+    # Relative dates in the article (15일, 지난해) follow the dateline: keep the English in step,
+    # or `check` rightly refuses the briefing.
+    text = text.replace("15일 소프트웨어정책연구소", f"{date.day}일 소프트웨어정책연구소")
+    text = text.replace("on February 15,", f"on {months[date.month - 1]} {date.day},")
+    text = text.replace("December 2025", f"December {date.year - 1}").replace("Since 2025", f"Since {date.year - 1}")
+    text = text.replace('as_of: "2025-12"', f'as_of: "{date.year - 1}-12"')
     text = re.sub(r"^id: .*$", f"id: bench-{i:05d}", text, count=1, flags=re.M)
     text = re.sub(r"^date: .*$", f"date: {date.isoformat()}", text, count=1, flags=re.M)
     text = re.sub(r"^tags: .*$", f"tags: [{tags[i % 5]}, {tags[(i + 2) % 5]}]", text, count=1, flags=re.M)
