@@ -148,23 +148,9 @@ pub fn pdf_date(briefing_date: &str) -> (i32, u8, u8) {
     if let Some(epoch) =
         std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok())
     {
-        return civil_from_days(epoch.div_euclid(86_400));
+        return site::civil_from_days(epoch.div_euclid(86_400));
     }
     content::parse_date(briefing_date).unwrap_or((1970, 1, 1))
-}
-
-/// Days since 1970-01-01 → (year, month, day) in the proleptic Gregorian calendar.
-fn civil_from_days(z: i64) -> (i32, u8, u8) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y as i32, m, d)
 }
 
 /// One edition's files, its `.notdef` count and its timings.
@@ -299,7 +285,11 @@ fn render_site(
     site::sort_newest_first(&mut all);
     let mut digests: Vec<(String, Option<&content::Text>, Selection)> = Vec::new();
     if !config.digests.contains_key("digest") {
-        digests.push(("digest".into(), None, opts.selection.clone()));
+        let sel = match (opts.selection.is_empty(), all.first()) {
+            (true, Some(newest)) => Selection::recent(&newest.date),
+            _ => opts.selection.clone(),
+        };
+        digests.push(("digest".into(), None, sel));
     }
     for (name, spec) in &config.digests {
         digests.push((name.clone(), spec.title.as_ref(), Selection::from_spec(spec)));
@@ -373,7 +363,8 @@ pub fn build_with_progress(
 /// Hash of everything every output depends on besides its own content.
 fn environment_hash(project: &Project, templates: &TemplateSet, fonts_dir: &Path) -> String {
     let config = serde_json::to_vec(&project.config).unwrap_or_default();
-    let mut parts: Vec<Vec<u8>> = vec![config];
+    let glossary = serde_json::to_vec(&project.glossary).unwrap_or_default();
+    let mut parts: Vec<Vec<u8>> = vec![config, glossary];
     for (name, text, _) in &templates.entries {
         parts.push(name.as_bytes().to_vec());
         parts.push(text.as_bytes().to_vec());
@@ -382,12 +373,66 @@ fn environment_hash(project: &Project, templates: &TemplateSet, fonts_dir: &Path
         let mut fonts: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         fonts.sort();
         for f in fonts {
-            parts.push(f.to_string_lossy().as_bytes().to_vec());
+            parts.push(f.file_name().unwrap_or_default().to_string_lossy().as_bytes().to_vec());
             parts.push(std::fs::read(&f).unwrap_or_default());
         }
     }
     parts.push(std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default().into_bytes());
     hash_parts(parts.iter().map(Vec::as_slice))
+}
+
+/// Hash of every input file's bytes: content, config, templates, fonts — and the options.
+/// When it equals the last clean build's, nothing can have changed and nothing is parsed.
+fn raw_inputs_hash(opts: &BuildOptions) -> Option<String> {
+    let mut files = Vec::new();
+    for dir in ["content", "templates", "fonts"] {
+        if let Ok(entries) = std::fs::read_dir(opts.root.join(dir)) {
+            files.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+        }
+    }
+    files.push(opts.root.join(content::CONFIG_FILE));
+    files.sort();
+    let mut parts: Vec<Vec<u8>> =
+        vec![format!("{:?}", opts.selection).into_bytes(), crate::cache::version().into_bytes()];
+    parts.push(std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default().into_bytes());
+    for f in files {
+        // Relative names: the same project elsewhere is the same input.
+        let name = f.strip_prefix(&opts.root).unwrap_or(&f);
+        parts.push(name.to_string_lossy().as_bytes().to_vec());
+        parts.push(std::fs::read(&f).unwrap_or_default());
+    }
+    Some(hash_parts(parts.iter().map(Vec::as_slice)))
+}
+
+/// The no-op fast path: the inputs are byte-for-byte those of the last clean build and every
+/// output is still there, so report that without loading or rendering anything.
+fn try_noop(opts: &BuildOptions, started: Instant) -> Option<BuildReport> {
+    if opts.shard.is_some() || opts.assemble {
+        return None;
+    }
+    let raw = raw_inputs_hash(opts)?;
+    let bytes = std::fs::read(opts.out.join(crate::cache::CACHE_FILE)).ok()?;
+    let cache: Cache = serde_json::from_slice(&bytes).ok()?;
+    let all_there = cache.version == crate::cache::version()
+        && cache.clean_inputs.as_deref() == Some(raw.as_str())
+        && cache.site.files.iter().all(|f| opts.out.join(f).is_file())
+        && cache.briefings.values().all(|e| e.files.iter().all(|f| opts.out.join(f).is_file()));
+    if !all_there {
+        return None;
+    }
+    let mut report = BuildReport {
+        built: cache.briefings.keys().cloned().collect(),
+        skipped: cache.briefings.len(),
+        produced: cache.site.files.len(),
+        notdef: cache.site.notdef,
+        ..Default::default()
+    };
+    for e in cache.briefings.values() {
+        report.produced += e.files.len();
+        report.notdef += e.notdef;
+    }
+    report.timings.total = started.elapsed().as_secs_f64();
+    Some(report)
 }
 
 /// Whether briefing `index` (in id order) belongs to shard `i` of `n`.
@@ -414,6 +459,37 @@ fn write_all(
     Ok(())
 }
 
+/// What writing one rendered briefing left behind (the bytes are gone).
+struct Written {
+    id: String,
+    paths: Vec<PathBuf>,
+    written: usize,
+    notdef: usize,
+    timings: Timings,
+    write_time: f64,
+}
+
+fn write_rendered(r: Rendered, out: &Path) -> Result<Written, BuildError> {
+    let t0 = Instant::now();
+    let mut written = 0;
+    for (path, bytes) in &r.files {
+        let full = out.join(path);
+        if write_atomic(&full, bytes)
+            .map_err(|source| BuildError::Write { path: full.clone(), source })?
+        {
+            written += 1;
+        }
+    }
+    Ok(Written {
+        id: r.id,
+        paths: r.files.into_iter().map(|(p, _)| p).collect(),
+        written,
+        notdef: r.notdef,
+        timings: r.timings,
+        write_time: t0.elapsed().as_secs_f64(),
+    })
+}
+
 fn add_timings(into: &mut Timings, t: &Timings) {
     into.markdown += t.markdown;
     into.html += t.html;
@@ -427,6 +503,9 @@ fn build_in_pool(
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<BuildReport, BuildError> {
     let mut report = BuildReport::default();
+    if let Some(r) = try_noop(opts, started) {
+        return Ok(r);
+    }
     let t0 = Instant::now();
     let mut project = content::load_project(&opts.root)?;
     report.timings.load = t0.elapsed().as_secs_f64();
@@ -474,28 +553,37 @@ fn build_in_pool(
             .filter(|&i| !Cache::is_fresh(cache.briefings.get(&ok[i].1.id), &hashes[i], &opts.out))
             .collect();
         progress(Progress::Start { total: todo.len() });
-        let results: Vec<(usize, Result<Rendered, String>)> = todo
+        // Each briefing is written as soon as it is rendered, so memory holds only the
+        // briefings in flight, not the whole build.
+        let results: Vec<(usize, Result<Written, String>)> = todo
             .par_iter()
             .map(|&i| {
-                let result = render_briefing(ok[i].1, &r);
+                let result = match render_briefing(ok[i].1, &r) {
+                    Ok(rendered) => write_rendered(rendered, &opts.out).map(Ok)?,
+                    Err(reason) => Err(reason),
+                };
+                // Bound typst's memo cache as we go; what the next briefing reuses survives.
+                pdf::evict_cache();
                 progress(Progress::Done { id: ok[i].1.id.clone(), ok: result.is_ok() });
-                (i, result)
+                Ok((i, result))
             })
-            .collect();
+            .collect::<Result<_, BuildError>>()?;
         pdf::evict_cache();
         for (i, result) in results {
             match result {
-                Ok(rendered) => {
-                    write_all(&rendered.files, &opts.out, &mut report)?;
-                    report.notdef += rendered.notdef;
-                    add_timings(&mut report.timings, &rendered.timings);
+                Ok(w) => {
+                    report.produced += w.paths.len();
+                    report.written += w.written;
+                    report.notdef += w.notdef;
+                    report.timings.write += w.write_time;
+                    add_timings(&mut report.timings, &w.timings);
                     let entry = Entry {
                         hash: hashes[i].clone(),
                         source: ok[i].0.to_path_buf(),
-                        files: rendered.files.iter().map(|(p, _)| p.clone()).collect(),
-                        notdef: rendered.notdef,
+                        files: w.paths,
+                        notdef: w.notdef,
                     };
-                    cache.briefings.insert(rendered.id, entry);
+                    cache.briefings.insert(w.id, entry);
                 }
                 Err(reason) => {
                     report.failed.push(Failure { file: ok[i].0.to_path_buf(), reason });
@@ -572,6 +660,13 @@ fn build_in_pool(
         }
     }
     if opts.shard.is_none() && !opts.assemble {
+        // Only a build without errors or warnings may be skipped next time: otherwise the
+        // next run must report them again.
+        cache.clean_inputs = if report.diagnostics.is_empty() && report.failed.is_empty() {
+            raw_inputs_hash(opts)
+        } else {
+            None
+        };
         cache.save(&opts.out).map_err(|source| BuildError::Write {
             path: opts.out.join(crate::cache::CACHE_FILE),
             source,

@@ -38,6 +38,9 @@ pub struct Cache {
     pub briefings: BTreeMap<String, Entry>,
     /// Hash of the inputs of index, feed and digests, with the files they produced.
     pub site: Entry,
+    /// Hash of every input file's bytes when the last build was clean (no diagnostics).
+    #[serde(default)]
+    pub clean_inputs: Option<String>,
 }
 
 /// This build's version stamp: the version plus a fingerprint of the sources it was built from.

@@ -7,7 +7,7 @@ mod config;
 mod validate;
 pub mod yaml;
 
-pub use config::{Config, DigestSpec};
+pub use config::{CONFIG_FILE, Config, DigestSpec};
 pub use validate::{is_http_url, is_id, parse_date};
 
 use crate::diagnostic::Diagnostic;

@@ -226,5 +226,7 @@ fn describe(world: &BriefingWorld, diags: &[SourceDiagnostic]) -> Vec<String> {
 
 /// Keep typst's memoisation cache from growing without bound over long batches.
 pub fn evict_cache() {
-    typst::comemo::evict(10);
+    // Keep entries used within the last few compiles (the template's own evaluation), drop the
+    // rest (each briefing's layout).
+    typst::comemo::evict(4);
 }

@@ -29,6 +29,21 @@ impl Selection {
             && (self.tags.is_empty() || b.tags.iter().any(|t| self.tags.contains(t)))
     }
 
+    /// Whether nothing was asked for (no dates, no tags).
+    pub fn is_empty(&self) -> bool {
+        self.since.is_none() && self.until.is_none() && self.tags.is_empty()
+    }
+
+    /// The default digest when nothing was asked for: the 30 days up to the newest briefing.
+    /// A digest of every report ever published is no digest (and a 1,000-report PDF).
+    pub fn recent(newest: &str) -> Self {
+        let since = crate::content::parse_date(newest).map(|(y, m, d)| {
+            let (y, m, d) = civil_from_days(days_from_civil(y, m, d) - DEFAULT_WINDOW_DAYS + 1);
+            format!("{y:04}-{m:02}-{d:02}")
+        });
+        Selection { since, until: None, tags: Vec::new() }
+    }
+
     /// The selected briefings, newest first (ties by id).
     pub fn pick<'a>(&self, briefings: &[&'a Briefing]) -> Vec<&'a Briefing> {
         let mut out: Vec<&Briefing> =
@@ -36,6 +51,33 @@ impl Selection {
         sort_newest_first(&mut out);
         out
     }
+}
+
+/// Days the default digest covers.
+pub const DEFAULT_WINDOW_DAYS: i64 = 30;
+
+/// (year, month, day) → days since 1970-01-01 (proleptic Gregorian).
+pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let (y, m, d) = (i64::from(y) - i64::from(m <= 2), i64::from(m), i64::from(d));
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Days since 1970-01-01 → (year, month, day).
+pub fn civil_from_days(z: i64) -> (i32, u8, u8) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as i32, m, d)
 }
 
 /// Newest first; ties by id so the order never depends on the file system.

@@ -213,3 +213,13 @@ fn atom_feed_has_the_elements_that_matter() {
         assert!(link.attribute("href").unwrap().starts_with("https://"), "absolute links");
     }
 }
+
+#[test]
+fn calendar_arithmetic_round_trips() {
+    use yoyak::render::site::{civil_from_days, days_from_civil};
+    assert_eq!(days_from_civil(1970, 1, 1), 0);
+    assert_eq!(civil_from_days(days_from_civil(2026, 3, 1) - 1), (2026, 2, 28));
+    assert_eq!(civil_from_days(days_from_civil(2024, 3, 1) - 1), (2024, 2, 29));
+    let s = yoyak::render::site::Selection::recent("2026-03-19");
+    assert_eq!(s.since.as_deref(), Some("2026-02-18"), "30 days up to the newest briefing");
+}
