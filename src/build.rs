@@ -357,7 +357,7 @@ pub fn build_with_progress(
         }
         b.build().map_err(|e| BuildError::Threads(e.to_string()))?
     };
-    pool.install(|| build_in_pool(opts, started, progress))
+    build_in_pool(opts, started, progress, &pool)
 }
 
 /// Hash of everything every output depends on besides its own content.
@@ -501,6 +501,7 @@ fn build_in_pool(
     opts: &BuildOptions,
     started: Instant,
     progress: &(dyn Fn(Progress) + Sync),
+    pool: &rayon::ThreadPool,
 ) -> Result<BuildReport, BuildError> {
     let mut report = BuildReport::default();
     if let Some(r) = try_noop(opts, started) {
@@ -555,19 +556,45 @@ fn build_in_pool(
         progress(Progress::Start { total: todo.len() });
         // Each briefing is written as soon as it is rendered, so memory holds only the
         // briefings in flight, not the whole build.
-        let results: Vec<(usize, Result<Written, String>)> = todo
-            .par_iter()
-            .map(|&i| {
-                let result = match render_briefing(ok[i].1, &r) {
-                    Ok(rendered) => write_rendered(rendered, &opts.out).map(Ok)?,
-                    Err(reason) => Err(reason),
-                };
-                // Bound typst's memo cache as we go; what the next briefing reuses survives.
-                pdf::evict_cache();
-                progress(Progress::Done { id: ok[i].1.id.clone(), ok: result.is_ok() });
-                Ok((i, result))
-            })
-            .collect::<Result<_, BuildError>>()?;
+        // Briefings are spread over plain worker threads, one briefing at a time each. Not a
+        // rayon `par_iter`: typst parallelises inside a compile with rayon, and a rayon worker
+        // waiting there would steal the next briefing onto the same stack — at 1,000 briefings
+        // that nesting overflowed the stack and kept every half-done briefing in memory.
+        let workers = pool.current_num_threads().clamp(1, todo.len().max(1));
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let render_one = |i: usize| -> Result<(usize, Result<Written, String>), BuildError> {
+            let result = match render_briefing(ok[i].1, &r) {
+                Ok(rendered) => write_rendered(rendered, &opts.out).map(Ok)?,
+                Err(reason) => Err(reason),
+            };
+            // Bound typst's memo cache as we go; what the next briefing reuses survives.
+            pdf::evict_cache();
+            progress(Progress::Done { id: ok[i].1.id.clone(), ok: result.is_ok() });
+            Ok((i, result))
+        };
+        let mut results: Vec<(usize, Result<Written, String>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut mine = Vec::new();
+                        loop {
+                            let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(&i) = todo.get(k) else { break };
+                            // Typst's own parallelism runs on the pool; at most one briefing
+                            // per worker is ever in flight.
+                            mine.push(pool.install(|| render_one(i))?);
+                        }
+                        Ok::<_, BuildError>(mine)
+                    })
+                })
+                .collect();
+            let mut all = Vec::new();
+            for h in handles {
+                all.extend(h.join().map_err(|_| BuildError::Threads("a worker panicked".into()))??);
+            }
+            Ok::<_, BuildError>(all)
+        })?;
+        results.sort_by_key(|(i, _)| *i);
         pdf::evict_cache();
         for (i, result) in results {
             match result {
@@ -645,9 +672,13 @@ fn build_in_pool(
             report.produced += cache.site.files.len();
             report.notdef += cache.site.notdef;
         } else {
-            let (files, notdef, t) = render_site(&published, opts, &r).map_err(|message| {
-                BuildError::Template(TemplateError::Syntax { name: "index/digest".into(), message })
-            })?;
+            let (files, notdef, t) =
+                pool.install(|| render_site(&published, opts, &r)).map_err(|message| {
+                    BuildError::Template(TemplateError::Syntax {
+                        name: "index/digest".into(),
+                        message,
+                    })
+                })?;
             write_all(&files, &opts.out, &mut report)?;
             add_timings(&mut report.timings, &t);
             report.notdef += notdef;

@@ -172,8 +172,7 @@ fn main() -> ExitCode {
             opts.selection = yoyak::render::site::Selection { since, until, tags };
             opts.shard = shard;
             opts.assemble = assemble;
-            let reporter =
-                ProgressReporter::new(!quiet && std::io::stderr().is_terminal(), verbose);
+            let reporter = ProgressReporter::new(std::io::stderr().is_terminal(), verbose, quiet);
             let result = build_with_progress(&opts, &|p| reporter.on(p));
             reporter.finish();
             match result {
@@ -378,12 +377,13 @@ fn parse_shard(s: &str) -> Result<(usize, usize), String> {
 struct ProgressReporter {
     bar: Option<indicatif::ProgressBar>,
     verbose: bool,
+    quiet: bool,
     state: std::sync::Mutex<(usize, usize)>,
 }
 
 impl ProgressReporter {
-    fn new(tty: bool, verbose: bool) -> Self {
-        let bar = (tty && !verbose).then(|| {
+    fn new(tty: bool, verbose: bool, quiet: bool) -> Self {
+        let bar = (tty && !verbose && !quiet).then(|| {
             let bar = indicatif::ProgressBar::hidden();
             bar.set_style(
                 indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
@@ -391,7 +391,7 @@ impl ProgressReporter {
             );
             bar
         });
-        ProgressReporter { bar, verbose, state: std::sync::Mutex::new((0, 0)) }
+        ProgressReporter { bar, verbose, quiet, state: std::sync::Mutex::new((0, 0)) }
     }
 
     fn on(&self, p: Progress) {
@@ -414,7 +414,7 @@ impl ProgressReporter {
                     bar.inc(1);
                 } else if self.verbose {
                     eprintln!("[{done}/{total}] {} {id}", if ok { "built" } else { "failed" });
-                } else if total >= 20 && done % (total / 10) == 0 {
+                } else if !self.quiet && total >= 20 && done % (total / 10) == 0 {
                     eprintln!("[{done}/{total}] briefings built");
                 }
             }
