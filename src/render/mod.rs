@@ -240,8 +240,44 @@ pub fn edition(b: &Briefing, lang: &str, config: &Config) -> Edition {
     e
 }
 
-/// The edition without charts (for pages that list briefings).
-pub fn edition_text(b: &Briefing, lang: &str, config: &Config) -> Edition {
+/// The few plain fields a listing (index page, feed) shows: no Markdown is rendered, so
+/// listing 1,000 briefings costs milliseconds.
+#[derive(Clone, Debug)]
+pub struct Head {
+    /// Date written for the language.
+    pub date_text: String,
+    /// Title in the language.
+    pub title: Passage,
+    /// Titles in the other languages.
+    pub other_titles: Vec<Passage>,
+    /// Publisher.
+    pub publisher: Passage,
+    /// Key points.
+    pub summary: Vec<Passage>,
+    /// Every output file.
+    pub files: Vec<FileLink>,
+}
+
+/// The [`Head`] of `b` in `lang`.
+pub fn head(b: &Briefing, lang: &str, config: &Config) -> Head {
+    let ui = ui::ui(lang);
+    Head {
+        date_text: date_text(&b.date, lang, config),
+        title: passage(&b.title, lang, &ui),
+        other_titles: config
+            .languages
+            .iter()
+            .filter(|l| *l != lang)
+            .map(|l| passage(&b.title, l, &ui))
+            .collect(),
+        publisher: passage(&b.source.publisher, lang, &ui),
+        summary: b.summary.iter().map(|t| passage(t, lang, &ui)).collect(),
+        files: file_links(&b.id, &config.languages),
+    }
+}
+
+/// The edition without charts.
+fn edition_text(b: &Briefing, lang: &str, config: &Config) -> Edition {
     let ui = ui::ui(lang);
     let langs = config.languages.clone();
     let facts = b

@@ -304,7 +304,7 @@ pub fn index_page(
     let entries = briefings
         .iter()
         .map(|b| {
-            let e = super::edition_text(b, lang, config);
+            let e = super::head(b, lang, config);
             IndexEntry {
                 id: b.id.clone(),
                 date: b.date.clone(),
@@ -383,7 +383,7 @@ pub fn atom_feed(briefings: &[&Briefing], config: &Config) -> String {
     ));
     for b in briefings {
         for lang in &config.languages {
-            let e = super::edition_text(b, lang, config);
+            let e = super::head(b, lang, config);
             let href = format!("{base}{0}/{0}.{lang}.html", b.id);
             let pdf = format!("{base}{0}/{0}.{lang}.pdf", b.id);
             let summary: Vec<&str> = e.summary.iter().map(|p| p.text.as_str()).collect();
