@@ -209,10 +209,7 @@ fn render_briefing(b: &Briefing, r: &Renderers) -> Result<Rendered, String> {
         let (f, n, et) = ed?;
         files.extend(f);
         notdef += n;
-        t.markdown += et.markdown;
-        t.html += et.html;
-        t.layout += et.layout;
-        t.export += et.export;
+        add_timings(&mut t, &et);
     }
     Ok(Rendered { id: b.id.clone(), files, notdef, timings: t })
 }
@@ -227,7 +224,7 @@ fn render_digest(
 ) -> Result<(Files, Vec<DigestView>, usize, Timings), String> {
     let mut t = Timings::default();
     let date = picked.first().map(|b| b.date.as_str()).unwrap_or("1970-01-01");
-    let results: Vec<Result<EditionOutput, String>> = r
+    let results: Vec<Result<(EditionOutput, DigestView), String>> = r
         .config
         .languages
         .par_iter()
@@ -244,33 +241,25 @@ fn render_digest(
                     .map_err(|e| format!("digest {name}: {e}"))?;
             (t.layout, t.export) = pdf.timings;
             let dir = PathBuf::from("digest");
-            Ok((
-                vec![
-                    (dir.join(format!("{name}.{lang}.md")), md.into_bytes()),
-                    (dir.join(format!("{name}.{lang}.html")), html.into_bytes()),
-                    (dir.join(format!("{name}.{lang}.pdf")), pdf.bytes),
-                ],
-                pdf.notdef,
-                t,
-            ))
+            let files = vec![
+                (dir.join(format!("{name}.{lang}.md")), md.into_bytes()),
+                (dir.join(format!("{name}.{lang}.html")), html.into_bytes()),
+                (dir.join(format!("{name}.{lang}.pdf")), pdf.bytes),
+            ];
+            // The view goes back too: the index page lists the digest in each language.
+            Ok(((files, pdf.notdef, t), d))
         })
         .collect();
     let mut files = Vec::new();
+    let mut views = Vec::new();
     let mut notdef = 0;
     for res in results {
-        let (f, n, et) = res?;
+        let ((f, n, et), view) = res?;
         files.extend(f);
         notdef += n;
-        t.layout += et.layout;
-        t.export += et.export;
+        add_timings(&mut t, &et);
+        views.push(view);
     }
-    // The views (source language) are kept for the index page.
-    let views = r
-        .config
-        .languages
-        .iter()
-        .map(|lang| site::digest(name, spec_title, sel, picked, lang, r.config))
-        .collect();
     Ok((files, views, notdef, t))
 }
 
@@ -440,21 +429,28 @@ fn in_shard(shard: Option<(usize, usize)>, index: usize) -> bool {
     shard.is_none_or(|(i, n)| index % n == i - 1)
 }
 
+/// Write files atomically into `out`; returns how many changed on disk.
+fn write_files(files: &[(PathBuf, Vec<u8>)], out: &Path) -> Result<usize, BuildError> {
+    let mut written = 0;
+    for (path, bytes) in files {
+        let full = out.join(path);
+        if write_atomic(&full, bytes)
+            .map_err(|source| BuildError::Write { path: full.clone(), source })?
+        {
+            written += 1;
+        }
+    }
+    Ok(written)
+}
+
 fn write_all(
     files: &[(PathBuf, Vec<u8>)],
     out: &Path,
     report: &mut BuildReport,
 ) -> Result<(), BuildError> {
     let t0 = Instant::now();
-    for (path, bytes) in files {
-        let full = out.join(path);
-        report.produced += 1;
-        if write_atomic(&full, bytes)
-            .map_err(|source| BuildError::Write { path: full.clone(), source })?
-        {
-            report.written += 1;
-        }
-    }
+    report.produced += files.len();
+    report.written += write_files(files, out)?;
     report.timings.write += t0.elapsed().as_secs_f64();
     Ok(())
 }
@@ -471,15 +467,7 @@ struct Written {
 
 fn write_rendered(r: Rendered, out: &Path) -> Result<Written, BuildError> {
     let t0 = Instant::now();
-    let mut written = 0;
-    for (path, bytes) in &r.files {
-        let full = out.join(path);
-        if write_atomic(&full, bytes)
-            .map_err(|source| BuildError::Write { path: full.clone(), source })?
-        {
-            written += 1;
-        }
-    }
+    let written = write_files(&r.files, out)?;
     Ok(Written {
         id: r.id,
         paths: r.files.into_iter().map(|(p, _)| p).collect(),
