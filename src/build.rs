@@ -13,7 +13,7 @@ use crate::render::templates::{TemplateError, TemplateSet, load_templates};
 use crate::render::{self, pdf};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -92,8 +92,10 @@ pub struct BuildReport {
     pub produced: usize,
     /// Briefings skipped because nothing they depend on changed.
     pub skipped: usize,
-    /// Files removed because their content file was deleted.
+    /// Files removed because their content file (or digest) was deleted.
     pub removed: usize,
+    /// Digests rendered this time (the others' briefings did not change).
+    pub digests_rendered: Vec<String>,
     /// Every content diagnostic (errors and warnings).
     pub diagnostics: Vec<Diagnostic>,
     /// `.notdef` glyphs over all PDFs (must be zero).
@@ -263,12 +265,29 @@ fn render_digest(
     Ok((files, views, notdef, t))
 }
 
-/// Index pages (one per language), the Atom feed and every digest.
+/// One digest after the site stage: rendered anew, or unchanged since the last build.
+struct DigestOutput {
+    name: String,
+    /// Hash of its inputs: its selection and the content of the briefings it picked.
+    hash: String,
+    /// Files, `.notdef` count and timings; `None` when the cache says its files are current.
+    rendered: Option<EditionOutput>,
+}
+
+/// Index pages, feed and schema, and each digest.
+struct SiteOutput {
+    pages: Files,
+    digests: Vec<DigestOutput>,
+}
+
+/// Index pages (one per language), the Atom feed and every digest whose inputs changed.
 fn render_site(
     published: &[&Briefing],
     opts: &BuildOptions,
     r: &Renderers,
-) -> Result<(Files, usize, Timings), String> {
+    hashes: &BTreeMap<&str, &str>,
+    cache: &Cache,
+) -> Result<SiteOutput, String> {
     let config = r.config;
     let mut all: Vec<&Briefing> = published.to_vec();
     site::sort_newest_first(&mut all);
@@ -283,32 +302,41 @@ fn render_site(
     for (name, spec) in &config.digests {
         digests.push((name.clone(), spec.title.as_ref(), Selection::from_spec(spec)));
     }
-    let rendered: Vec<_> = digests
-        .par_iter()
-        .map(|(name, title, sel)| render_digest(name, *title, sel, &sel.pick(&all), r))
-        .collect();
-    let mut files = Vec::new();
-    let mut t = Timings::default();
+    let mut outputs = Vec::new();
     let mut views_by_lang: Vec<Vec<DigestView>> = vec![Vec::new(); config.languages.len()];
-    let mut notdef = 0;
-    for res in rendered {
-        let (f, views, n, dt) = res?;
-        files.extend(f);
-        notdef += n;
-        t.layout += dt.layout;
-        t.export += dt.export;
-        for (i, v) in views.into_iter().enumerate() {
-            views_by_lang[i].push(v);
-        }
+    // One digest at a time, and only those whose briefings changed: a digest is the largest
+    // typst document of a run, and several at once multiplied peak memory.
+    for (name, title, sel) in &digests {
+        let picked = sel.pick(&all);
+        let head = format!("{name}|{title:?}|{sel:?}");
+        let hash =
+            hash_parts(std::iter::once(head.as_bytes()).chain(picked.iter().flat_map(|b| {
+                [b.id.as_bytes(), hashes.get(b.id.as_str()).copied().unwrap_or("").as_bytes()]
+            })));
+        let rendered = if Cache::is_fresh(cache.digests.get(name), &hash, &opts.out) {
+            for (i, lang) in config.languages.iter().enumerate() {
+                views_by_lang[i].push(site::digest(name, *title, sel, &picked, lang, config));
+            }
+            None
+        } else {
+            let (files, views, notdef, t) = render_digest(name, *title, sel, &picked, r)?;
+            pdf::evict_cache();
+            for (i, v) in views.into_iter().enumerate() {
+                views_by_lang[i].push(v);
+            }
+            Some((files, notdef, t))
+        };
+        outputs.push(DigestOutput { name: name.clone(), hash, rendered });
     }
+    let mut pages = Vec::new();
     for (i, lang) in config.languages.iter().enumerate() {
         let view = site::index_page(&all, &views_by_lang[i], lang, config);
         let html = r.text.render("index.html", "site", &view).map_err(|e| e.to_string())?;
-        files.push((PathBuf::from(site::index_file(lang, config)), html.into_bytes()));
+        pages.push((PathBuf::from(site::index_file(lang, config)), html.into_bytes()));
     }
-    files.push((PathBuf::from("feed.xml"), site::atom_feed(&all, config).into_bytes()));
-    files.extend(crate::schema::files());
-    Ok((files, notdef, t))
+    pages.push((PathBuf::from("feed.xml"), site::atom_feed(&all, config).into_bytes()));
+    pages.extend(crate::schema::files());
+    Ok(SiteOutput { pages, digests: outputs })
 }
 
 /// What a build reports while it runs (for progress bars and logs).
@@ -395,17 +423,21 @@ fn raw_inputs_hash(opts: &BuildOptions) -> Option<String> {
 
 /// The no-op fast path: the inputs are byte-for-byte those of the last clean build and every
 /// output is still there, so report that without loading or rendering anything.
-fn try_noop(opts: &BuildOptions, started: Instant) -> Option<BuildReport> {
+fn try_noop(opts: &BuildOptions, raw: Option<&str>, started: Instant) -> Option<BuildReport> {
     if opts.shard.is_some() || opts.assemble {
         return None;
     }
-    let raw = raw_inputs_hash(opts)?;
+    let raw = raw?;
     let bytes = std::fs::read(opts.out.join(crate::cache::CACHE_FILE)).ok()?;
     let cache: Cache = serde_json::from_slice(&bytes).ok()?;
     let all_there = cache.version == crate::cache::version()
-        && cache.clean_inputs.as_deref() == Some(raw.as_str())
+        && cache.clean_inputs.as_deref() == Some(raw)
         && cache.site.files.iter().all(|f| opts.out.join(f).is_file())
-        && cache.briefings.values().all(|e| e.files.iter().all(|f| opts.out.join(f).is_file()));
+        && cache
+            .briefings
+            .values()
+            .chain(cache.digests.values())
+            .all(|e| e.files.iter().all(|f| opts.out.join(f).is_file()));
     if !all_there {
         return None;
     }
@@ -416,7 +448,7 @@ fn try_noop(opts: &BuildOptions, started: Instant) -> Option<BuildReport> {
         notdef: cache.site.notdef,
         ..Default::default()
     };
-    for e in cache.briefings.values() {
+    for e in cache.briefings.values().chain(cache.digests.values()) {
         report.produced += e.files.len();
         report.notdef += e.notdef;
     }
@@ -492,15 +524,18 @@ fn build_in_pool(
     pool: &rayon::ThreadPool,
 ) -> Result<BuildReport, BuildError> {
     let mut report = BuildReport::default();
-    if let Some(r) = try_noop(opts, started) {
+    // Hashed before anything is read: a file saved while this build runs must make the next
+    // build a real one, not a no-op.
+    let raw = raw_inputs_hash(opts);
+    if let Some(r) = try_noop(opts, raw.as_deref(), started) {
         return Ok(r);
     }
     let t0 = Instant::now();
-    let mut project = content::load_project(&opts.root)?;
+    let mut project = pool.install(|| content::load_project(&opts.root))?;
     report.timings.load = t0.elapsed().as_secs_f64();
     // `check` is the first step of every build: a briefing with errors is not published.
     let t0 = Instant::now();
-    let findings = crate::check::check_project(&project);
+    let findings = pool.install(|| crate::check::check_project(&project));
     for d in findings {
         if let Some(f) = project.files.iter_mut().find(|f| f.file == d.file) {
             f.diagnostics.push(d);
@@ -650,42 +685,67 @@ fn build_in_pool(
 
     if opts.shard.is_none() {
         let mut site_inputs: Vec<Vec<u8>> = vec![format!("{:?}", opts.selection).into_bytes()];
+        let mut published_hashes: BTreeMap<&str, &str> = BTreeMap::new();
         for (i, (_, b)) in ok.iter().enumerate() {
             if published.iter().any(|p| p.id == b.id) {
                 site_inputs.push(hashes[i].clone().into_bytes());
+                published_hashes.insert(b.id.as_str(), hashes[i].as_str());
             }
         }
         let site_hash = hash_parts(site_inputs.iter().map(Vec::as_slice));
+        let site = pool
+            .install(|| render_site(&published, opts, &r, &published_hashes, &cache))
+            .map_err(|message| {
+                BuildError::Template(TemplateError::Syntax { name: "index/digest".into(), message })
+            })?;
+        // Index and feed list every briefing: rewritten when any of them changed.
         if Cache::is_fresh(Some(&cache.site), &site_hash, &opts.out) {
             report.produced += cache.site.files.len();
-            report.notdef += cache.site.notdef;
         } else {
-            let (files, notdef, t) =
-                pool.install(|| render_site(&published, opts, &r)).map_err(|message| {
-                    BuildError::Template(TemplateError::Syntax {
-                        name: "index/digest".into(),
-                        message,
-                    })
-                })?;
-            write_all(&files, &opts.out, &mut report)?;
-            add_timings(&mut report.timings, &t);
-            report.notdef += notdef;
+            write_all(&site.pages, &opts.out, &mut report)?;
             cache.site = Entry {
                 hash: site_hash,
-                files: files.into_iter().map(|(p, _)| p).collect(),
-                notdef,
+                files: site.pages.into_iter().map(|(p, _)| p).collect(),
+                notdef: 0,
                 source: PathBuf::new(),
             };
+        }
+        let names: BTreeSet<String> = site.digests.iter().map(|d| d.name.clone()).collect();
+        for d in site.digests {
+            match d.rendered {
+                Some((files, notdef, t)) => {
+                    report.digests_rendered.push(d.name.clone());
+                    write_all(&files, &opts.out, &mut report)?;
+                    add_timings(&mut report.timings, &t);
+                    report.notdef += notdef;
+                    let files = files.into_iter().map(|(p, _)| p).collect();
+                    let entry = Entry { hash: d.hash, files, notdef, source: PathBuf::new() };
+                    cache.digests.insert(d.name, entry);
+                }
+                None => {
+                    if let Some(e) = cache.digests.get(&d.name) {
+                        report.produced += e.files.len();
+                        report.notdef += e.notdef;
+                    }
+                }
+            }
+        }
+        // A digest taken out of the configuration takes its files with it.
+        let dropped: Vec<String> =
+            cache.digests.keys().filter(|n| !names.contains(*n)).cloned().collect();
+        for name in dropped {
+            for f in cache.digests.remove(&name).map(|e| e.files).unwrap_or_default() {
+                if std::fs::remove_file(opts.out.join(f)).is_ok() {
+                    report.removed += 1;
+                }
+            }
         }
     }
     if opts.shard.is_none() && !opts.assemble {
         // Only a build without errors or warnings may be skipped next time: otherwise the
         // next run must report them again.
-        cache.clean_inputs = if report.diagnostics.is_empty() && report.failed.is_empty() {
-            raw_inputs_hash(opts)
-        } else {
-            None
-        };
+        cache.clean_inputs =
+            if report.diagnostics.is_empty() && report.failed.is_empty() { raw } else { None };
         cache.save(&opts.out).map_err(|source| BuildError::Write {
             path: opts.out.join(crate::cache::CACHE_FILE),
             source,

@@ -36,8 +36,11 @@ pub struct Cache {
     pub env: String,
     /// Per briefing id.
     pub briefings: BTreeMap<String, Entry>,
-    /// Hash of the inputs of index, feed and digests, with the files they produced.
+    /// Hash of the inputs of index pages and feed (every briefing), with the files produced.
     pub site: Entry,
+    /// Per digest name: hash of its selection and picked briefings, with its files.
+    #[serde(default)]
+    pub digests: BTreeMap<String, Entry>,
     /// Hash of every input file's bytes when the last build was clean (no diagnostics).
     #[serde(default)]
     pub clean_inputs: Option<String>,
@@ -65,13 +68,24 @@ impl Cache {
         let Ok(bytes) = std::fs::read(out.join(CACHE_FILE)) else { return fresh };
         match serde_json::from_slice::<Cache>(&bytes) {
             Ok(c) if c.version == fresh.version && c.env == fresh.env => c,
+            // Same yoyak, other templates or config: nothing is fresh, but the file lists still
+            // say what a briefing or digest that is now gone left behind.
+            Ok(mut c) if c.version == fresh.version => {
+                for e in c.briefings.values_mut().chain(c.digests.values_mut()) {
+                    e.hash.clear();
+                    e.files.retain(|f| is_inside(f));
+                }
+                Cache { briefings: c.briefings, digests: c.digests, ..fresh }
+            }
             _ => fresh,
         }
     }
 
     /// Whether `entry` matches `hash` and all its files are still there.
     pub fn is_fresh(entry: Option<&Entry>, hash: &str, out: &Path) -> bool {
-        entry.is_some_and(|e| e.hash == hash && e.files.iter().all(|f| out.join(f).is_file()))
+        entry.is_some_and(|e| {
+            !e.hash.is_empty() && e.hash == hash && e.files.iter().all(|f| out.join(f).is_file())
+        })
     }
 
     /// Write the cache (atomically).
@@ -79,4 +93,9 @@ impl Cache {
         let json = serde_json::to_vec_pretty(self).map_err(std::io::Error::other)?;
         crate::output::write_atomic(&out.join(CACHE_FILE), &json).map(|_| ())
     }
+}
+
+/// A plain relative path that stays inside the output folder (no `..`, no root).
+fn is_inside(path: &Path) -> bool {
+    path.components().all(|c| matches!(c, std::path::Component::Normal(_)))
 }

@@ -172,8 +172,15 @@ pub fn serve(opts: &ServeOptions) -> Result<(), ServeError> {
         if stop {
             break;
         }
-        // `templates/` or `fonts/` may have been created since the start.
-        watch_inputs(&mut watcher, &root, &mut watched);
+        // `templates/` or `fonts/` may have been created since the start. Files written into
+        // a new folder before it was watched raise no event: give it a moment to fill.
+        if watch_inputs(&mut watcher, &root, &mut watched) {
+            std::thread::sleep(DEBOUNCE);
+            if matches!(rx.try_recv(), Ok(Msg::Stop)) {
+                break;
+            }
+            while let Ok(Msg::Fs(_)) = rx.try_recv() {}
+        }
         rebuild(&root, &shared, builds);
         builds += 1;
         eprintln!("yoyak: change → rebuilt in {:.2}s", saved.elapsed().as_secs_f64());
@@ -212,8 +219,14 @@ fn watch(
     Ok((watcher, watched))
 }
 
-/// Start watching input folders created after the server started (best effort).
-fn watch_inputs(watcher: &mut notify::RecommendedWatcher, root: &Path, watched: &mut Vec<PathBuf>) {
+/// Start watching input folders created after the server started (best effort); whether a
+/// folder was added.
+fn watch_inputs(
+    watcher: &mut notify::RecommendedWatcher,
+    root: &Path,
+    watched: &mut Vec<PathBuf>,
+) -> bool {
+    let before = watched.len();
     for dir in INPUT_DIRS {
         let path = root.join(dir);
         if path.is_dir()
@@ -223,6 +236,7 @@ fn watch_inputs(watcher: &mut notify::RecommendedWatcher, root: &Path, watched: 
             watched.push(path);
         }
     }
+    watched.len() > before
 }
 
 /// Whether a file event can change the build. Reads (including the build's own) are not;

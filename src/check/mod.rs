@@ -17,6 +17,7 @@ pub use figures::{Pair, pair};
 pub use glossary::contains_term;
 pub use lang::{Mismatch, markers, mismatch, needs_translation, normalise_width};
 pub use locate::span_position;
+use rayon::prelude::*;
 
 use crate::content::{Briefing, Config, Loaded, Project, TextKind};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -25,19 +26,23 @@ use std::ops::Range;
 /// Every diagnostic the checks add for the project (not the loader's own), in file order and,
 /// within a file, in position order.
 pub fn check_project(project: &Project) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    for loaded in &project.files {
-        let Some(b) = &loaded.briefing else { continue };
-        let mut cx = FileCx { loaded, config: &project.config, out: Vec::new() };
-        check_texts(&mut cx, b);
-        figures::check_prose(&mut cx, b);
-        figures::check_displays(&mut cx, b);
-        glossary::check(&mut cx, b, &project.glossary);
-        // Stable: findings at the same place keep the order of the checks above.
-        cx.out.sort_by_key(|d| d.position);
-        out.extend(cx.out);
-    }
-    out
+    // Files are checked independently (language detection dominates): in parallel, in order.
+    let per_file: Vec<Vec<Diagnostic>> = project
+        .files
+        .par_iter()
+        .map(|loaded| {
+            let Some(b) = &loaded.briefing else { return Vec::new() };
+            let mut cx = FileCx { loaded, config: &project.config, out: Vec::new() };
+            check_texts(&mut cx, b);
+            figures::check_prose(&mut cx, b);
+            figures::check_displays(&mut cx, b);
+            glossary::check(&mut cx, b, &project.glossary);
+            // Stable: findings at the same place keep the order of the checks above.
+            cx.out.sort_by_key(|d| d.position);
+            cx.out
+        })
+        .collect();
+    per_file.into_iter().flatten().collect()
 }
 
 /// Whether a text carries a `TODO`/`FIXME`/`TRANSLATE` marker (Y0204): an unfinished text is

@@ -8,6 +8,7 @@ mod validate;
 pub mod yaml;
 
 pub use config::{CONFIG_FILE, Config, DigestSpec};
+use rayon::prelude::*;
 pub use validate::{is_http_url, is_id, parse_date};
 
 use crate::diagnostic::Diagnostic;
@@ -335,13 +336,16 @@ pub fn load_project(root: &Path) -> Result<Project, LoadError> {
         .collect();
     paths.sort();
 
-    let mut files = Vec::with_capacity(paths.len());
-    for path in paths {
-        let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-        let bytes =
-            std::fs::read(&path).map_err(|source| LoadError::Io { path: path.clone(), source })?;
-        files.push(load_file(rel, bytes, &config));
-    }
+    // Files parse independently: spread them over the thread pool (order is kept).
+    let mut files = paths
+        .par_iter()
+        .map(|path| {
+            let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+            let bytes = std::fs::read(path)
+                .map_err(|source| LoadError::Io { path: path.clone(), source })?;
+            Ok(load_file(rel, bytes, &config))
+        })
+        .collect::<Result<Vec<Loaded>, LoadError>>()?;
     validate::check_unique_ids(&mut files);
     Ok(Project { root: root.to_path_buf(), config, files, glossary, diagnostics })
 }

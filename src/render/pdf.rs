@@ -181,6 +181,7 @@ pub fn render_pdf(
         ident: Smart::Custom(meta.ident.clone()),
         creator: Smart::Custom(Some(concat!("yoyak ", env!("CARGO_PKG_VERSION")).into())),
         timestamp: ts,
+        tagged: std::env::var_os("YOYAK_UNTAGGED").is_none(),
         ..Default::default()
     };
     let t1 = std::time::Instant::now();

@@ -42,6 +42,38 @@ fn unchanged_briefings_are_skipped_and_edits_rebuild_only_their_briefing() {
 }
 
 #[test]
+fn a_digest_is_rendered_again_only_when_one_of_its_briefings_changed() {
+    let p = fixture("digest");
+    let first = build_project(p.path());
+    assert_eq!(first.digests_rendered, ["digest", "semis", "weekly"]);
+    let weekly = p.path().join("build/digest/weekly.ko.pdf");
+    let weekly_before = std::fs::read(&weekly).unwrap();
+
+    // kdi-chip-exports (6 March, semiconductors) is in `semis` and the default 30-day digest,
+    // not in `weekly` (9–15 March, ai-policy).
+    let file = p.path().join("content/2026-03-06-kdi-chip-exports.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("  ko: ", "  ko: (개정) ", 1)).unwrap();
+    let edit = build_project(p.path());
+    assert_eq!(edit.digests_rendered, ["digest", "semis"]);
+    assert_eq!(std::fs::read(&weekly).unwrap(), weekly_before);
+    let semis = std::fs::read_to_string(p.path().join("build/digest/semis.ko.md")).unwrap();
+    assert!(semis.contains("(개정)"), "the digest shows the edit");
+    let index = std::fs::read_to_string(p.path().join("build/index.html")).unwrap();
+    assert!(index.contains("(개정)"), "the index shows the edit");
+
+    // A digest taken out of yoyak.yaml takes its files with it.
+    let config = p.path().join("yoyak.yaml");
+    let settings = std::fs::read_to_string(&config).unwrap();
+    let cut = settings.find("  semis:").unwrap();
+    std::fs::write(&config, &settings[..cut]).unwrap();
+    let r = build_project(p.path());
+    assert!(r.removed >= 6, "removed {}", r.removed);
+    assert!(!p.path().join("build/digest/semis.ko.pdf").exists());
+    assert!(weekly.exists());
+}
+
+#[test]
 fn deleted_content_takes_its_outputs_with_it() {
     let p = fixture("digest");
     build_project(p.path());
