@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
 use typst::layout::{Frame, FrameItem};
+use typst::model::Document;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -174,6 +175,7 @@ pub fn render_pdf(
     let t0 = std::time::Instant::now();
     let warned = typst::compile::<PagedDocument>(&world);
     let doc = warned.output.map_err(|errs| PdfError(describe(&world, &errs)))?;
+    let doc = number_pages(fonts, doc, today).map_err(|errs| PdfError(describe(&world, &errs)))?;
     let layout = t0.elapsed().as_secs_f64();
     let notdef = doc.pages().iter().map(|p| count_notdef(&p.frame)).sum();
     let ts = Datetime::from_ymd_hms(y, m, d, 0, 0, 0).map(typst_pdf::Timestamp::new_utc);
@@ -181,7 +183,6 @@ pub fn render_pdf(
         ident: Smart::Custom(meta.ident.clone()),
         creator: Smart::Custom(Some(concat!("yoyak ", env!("CARGO_PKG_VERSION")).into())),
         timestamp: ts,
-        tagged: std::env::var_os("YOYAK_UNTAGGED").is_none(),
         ..Default::default()
     };
     let t1 = std::time::Instant::now();
@@ -191,6 +192,76 @@ pub fn render_pdf(
         notdef,
         pages: doc.pages().len(),
         timings: (layout, t1.elapsed().as_secs_f64()),
+    })
+}
+
+/// The label of the marker a template puts where each page's number goes, at the end of a
+/// footer line: `#h(1fr) #metadata("page") <yoyak-page-number>`.
+pub const PAGE_NUMBER_LABEL: &str = "yoyak-page-number";
+
+/// The page numbers themselves: one tiny page per number, in the footer's house style.
+const PAGE_NUMBERS_TYP: &str = r##"#let d = json("/data.json")
+#set page(width: auto, height: auto, margin: 0pt)
+#set text(font: ("Pretendard",), size: 8pt, fill: rgb("#57606a"), top-edge: "ascender", bottom-edge: "descender")
+#for (i, s) in d.enumerate() { if i > 0 { pagebreak() }; s }
+"##;
+
+/// Write "page / pages" where the template left page-number markers.
+///
+/// A footer that asks typst for `counter(page)` (or uses `context` at all) makes typst lay the
+/// whole document out a second time; numbering pages afterwards keeps layout to one pass,
+/// which halved layout time per briefing.
+fn number_pages(
+    fonts: &Fonts,
+    doc: PagedDocument,
+    today: Datetime,
+) -> typst::diag::SourceResult<PagedDocument> {
+    use typst::foundations::{Label, Selector};
+    use typst::introspection::Introspector;
+    use typst::utils::PicoStr;
+    let Some(label) = Label::new(PicoStr::intern(PAGE_NUMBER_LABEL)) else { return Ok(doc) };
+    let intro = doc.introspector();
+    let marks: Vec<_> = intro
+        .query(&Selector::Label(label))
+        .iter()
+        .filter_map(|c| intro.position(c.location()?))
+        .collect();
+    if marks.is_empty() {
+        return Ok(doc);
+    }
+    let total = doc.pages().len();
+    let texts: Vec<String> = (1..=total).map(|i| format!("{i} / {total}")).collect();
+    let world = BriefingWorld {
+        fonts,
+        main: Source::new(file_id("/page-numbers.typ"), PAGE_NUMBERS_TYP.to_string()),
+        data: Bytes::new(serde_json::to_vec(&texts).unwrap_or_default()),
+        assets: &Vec::new(),
+        today,
+    };
+    let numbers = typst::compile::<PagedDocument>(&world).output.map_err(|e| e.to_vec())?;
+    let mut pages: Vec<_> = doc.pages().to_vec();
+    for mark in marks {
+        let (Some(page), Some(number)) =
+            (pages.get_mut(mark.page.get() - 1), numbers.pages().get(mark.page.get() - 1))
+        else {
+            continue;
+        };
+        // The marker sits on the footer's baseline at its right end: align the number's
+        // baseline with it and end the number there.
+        let baseline = first_baseline(&number.frame).unwrap_or_default();
+        let at =
+            typst::layout::Point::new(mark.point.x - number.frame.width(), mark.point.y - baseline);
+        page.frame.push_frame(at, number.frame.clone());
+    }
+    Ok(PagedDocument::new(pages.into_iter().collect(), doc.info().clone()))
+}
+
+/// The baseline of a frame's first line of text.
+fn first_baseline(frame: &Frame) -> Option<typst::layout::Abs> {
+    frame.items().find_map(|(pos, item)| match item {
+        FrameItem::Text(_) => Some(pos.y),
+        FrameItem::Group(g) => first_baseline(&g.frame).map(|y| y + pos.y),
+        _ => None,
     })
 }
 

@@ -47,6 +47,28 @@ fn pdfs_carry_both_titles_and_fact_values_in_both_languages() {
 }
 
 #[test]
+fn every_pdf_page_is_numbered_page_of_pages() {
+    let seed = seed_project();
+    build_project(seed.path());
+    let digests = fixture("digest");
+    build_project(digests.path());
+    let pdfs = [
+        seed.path().join(format!("build/{ID}/{ID}.ko.pdf")),
+        digests.path().join("build/digest/weekly.en.pdf"),
+    ];
+    for path in &pdfs {
+        let pages = lopdf::Document::load(&path).unwrap().get_pages().len();
+        let text = pdf_text(&path);
+        for i in 1..=pages {
+            assert_contains_squashed(&text, &format!("{i} / {pages}"), &path.display().to_string());
+        }
+        assert!(!text.contains(&format!("{} / {pages}", pages + 1)));
+    }
+    let seed_pages = lopdf::Document::load(&pdfs[0]).unwrap().get_pages().len();
+    assert!(seed_pages >= 2, "the seed briefing runs over pages");
+}
+
+#[test]
 fn no_missing_glyphs_in_any_pdf() {
     for root in [seed_project(), fixture("hostile"), fixture("trilingual"), fixture("digest")] {
         let r = build_project(root.path());
