@@ -57,8 +57,8 @@ fn every_pdf_page_is_numbered_page_of_pages() {
         digests.path().join("build/digest/weekly.en.pdf"),
     ];
     for path in &pdfs {
-        let pages = lopdf::Document::load(&path).unwrap().get_pages().len();
-        let text = pdf_text(&path);
+        let pages = lopdf::Document::load(path).unwrap().get_pages().len();
+        let text = pdf_text(path);
         for i in 1..=pages {
             assert_contains_squashed(&text, &format!("{i} / {pages}"), &path.display().to_string());
         }
