@@ -3,7 +3,7 @@
 //! One broken briefing never stops the others (as ripgrep goes on past a bad file): its
 //! diagnostics are reported, nothing is written for it, and the exit code says so.
 
-use crate::cache::{Cache, Entry, hash_parts};
+use crate::cache::{Cache, Checked, Entry, hash_parts};
 use crate::content::{self, Briefing, Config, LoadError, Project};
 use crate::diagnostic::Diagnostic;
 use crate::output::write_atomic;
@@ -226,10 +226,12 @@ fn render_digest(
 ) -> Result<(Files, Vec<DigestView>, usize, Timings), String> {
     let mut t = Timings::default();
     let date = picked.first().map(|b| b.date.as_str()).unwrap_or("1970-01-01");
+    // Editions one after the other, the memo cache emptied between them: each is a typst
+    // document of many pages, and two at once doubled peak memory.
     let results: Vec<Result<(EditionOutput, DigestView), String>> = r
         .config
         .languages
-        .par_iter()
+        .iter()
         .map(|lang| {
             let mut t = Timings::default();
             let d = site::digest(name, spec_title, sel, picked, lang, r.config);
@@ -240,7 +242,9 @@ fn render_digest(
                 pdf::PdfMeta { ident: format!("digest-{name}.{lang}"), date: pdf_date(date) };
             let pdf =
                 pdf::render_pdf(r.fonts, r.templates.get("digest.typ"), data, &Vec::new(), &meta)
-                    .map_err(|e| format!("digest {name}: {e}"))?;
+                    .map_err(|e| format!("digest {name}: {e}"));
+            pdf::evict_cache();
+            let pdf = pdf?;
             (t.layout, t.export) = pdf.timings;
             let dir = PathBuf::from("digest");
             let files = vec![
@@ -533,10 +537,27 @@ fn build_in_pool(
     let t0 = Instant::now();
     let mut project = pool.install(|| content::load_project(&opts.root))?;
     report.timings.load = t0.elapsed().as_secs_f64();
-    // `check` is the first step of every build: a briefing with errors is not published.
+    let templates = load_templates(&opts.root)?;
+    let env = environment_hash(&project, &templates, &opts.root.join("fonts"));
+    let mut cache = Cache::load(&opts.out, &env);
+    // `check` is the first step of every build: a briefing with errors is not published. A file
+    // whose text is unchanged (with the same config, glossary and yoyak) keeps its findings.
     let t0 = Instant::now();
-    let findings = pool.install(|| crate::check::check_project(&project));
-    for d in findings {
+    let text_hash = |f: &content::Loaded| hash_parts([f.source.as_bytes()]);
+    let checks = std::mem::take(&mut cache.checks);
+    let per_file = pool.install(|| {
+        crate::check::check_files(&project, &|f| {
+            let c = checks.get(&f.file)?;
+            (c.hash == text_hash(f)).then(|| c.findings.clone())
+        })
+    });
+    for (f, findings) in project.files.iter().zip(&per_file) {
+        if f.briefing.is_some() {
+            let checked = Checked { hash: text_hash(f), findings: findings.clone() };
+            cache.checks.insert(f.file.clone(), checked);
+        }
+    }
+    for d in per_file.into_iter().flatten() {
         if let Some(f) = project.files.iter_mut().find(|f| f.file == d.file) {
             f.diagnostics.push(d);
         } else {
@@ -544,14 +565,11 @@ fn build_in_pool(
         }
     }
     report.timings.check = t0.elapsed().as_secs_f64();
-    let templates = load_templates(&opts.root)?;
     let text = TextRenderer::new(&templates)?;
     let fonts = pdf::Fonts::load(&opts.root)?;
     let r =
         Renderers { config: &project.config, text: &text, templates: &templates, fonts: &fonts };
     report.diagnostics = project.all_diagnostics().cloned().collect();
-    let env = environment_hash(&project, &templates, &opts.root.join("fonts"));
-    let mut cache = Cache::load(&opts.out, &env);
 
     for f in project.files.iter().filter(|f| f.has_errors()) {
         report

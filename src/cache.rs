@@ -27,6 +27,15 @@ pub struct Entry {
     pub notdef: usize,
 }
 
+/// What `check` found in one content file.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Checked {
+    /// Hash of the file's text.
+    pub hash: String,
+    /// Its findings (the whole-project checks run every time).
+    pub findings: Vec<crate::diagnostic::Diagnostic>,
+}
+
 /// The cache file.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cache {
@@ -41,6 +50,9 @@ pub struct Cache {
     /// Per digest name: hash of its selection and picked briefings, with its files.
     #[serde(default)]
     pub digests: BTreeMap<String, Entry>,
+    /// Per content file: the findings of `check`, reused while its bytes are unchanged.
+    #[serde(default)]
+    pub checks: BTreeMap<PathBuf, Checked>,
     /// Hash of every input file's bytes when the last build was clean (no diagnostics).
     #[serde(default)]
     pub clean_inputs: Option<String>,

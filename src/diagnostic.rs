@@ -3,11 +3,11 @@
 //! Stages produce [`Diagnostic`] values; only the CLI edge turns them into text, JSON or
 //! GitHub annotations, so the same finding reads the same in every output.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
 /// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth a look; the briefing still builds.
@@ -17,7 +17,7 @@ pub enum Severity {
 }
 
 /// A 1-based line and column in a source file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Position {
     /// 1-based line.
     pub line: usize,
@@ -45,6 +45,55 @@ pub struct Diagnostic {
     /// Byte length of the offending text at `position`, for underlining (0 = unknown).
     #[serde(skip_serializing_if = "is_zero")]
     pub span_len: usize,
+}
+
+/// A diagnostic as read back from the build cache.
+#[derive(Deserialize)]
+struct Stored {
+    code: String,
+    severity: Severity,
+    file: PathBuf,
+    position: Option<Position>,
+    field: String,
+    message: String,
+    fix: String,
+    #[serde(default)]
+    span_len: usize,
+}
+
+impl<'de> Deserialize<'de> for Diagnostic {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Stored::deserialize(d).map(Diagnostic::from)
+    }
+}
+
+impl From<Stored> for Diagnostic {
+    fn from(s: Stored) -> Self {
+        Diagnostic {
+            code: intern_code(s.code),
+            severity: s.severity,
+            file: s.file,
+            position: s.position,
+            field: s.field,
+            message: s.message,
+            fix: s.fix,
+            span_len: s.span_len,
+        }
+    }
+}
+
+/// Codes read back from the build cache, interned: a few dozen distinct strings at most.
+fn intern_code(code: String) -> &'static str {
+    use std::collections::BTreeSet;
+    use std::sync::{Mutex, OnceLock};
+    static CODES: OnceLock<Mutex<BTreeSet<&'static str>>> = OnceLock::new();
+    let mut codes = CODES.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(c) = codes.get(code.as_str()) {
+        return c;
+    }
+    let c: &'static str = Box::leak(code.into_boxed_str());
+    codes.insert(c);
+    c
 }
 
 fn is_zero(n: &usize) -> bool {

@@ -26,12 +26,24 @@ use std::ops::Range;
 /// Every diagnostic the checks add for the project (not the loader's own), in file order and,
 /// within a file, in position order.
 pub fn check_project(project: &Project) -> Vec<Diagnostic> {
+    check_files(project, &|_| None).into_iter().flatten().collect()
+}
+
+/// The findings of each file, in `project.files` order; `cached` gives a file's findings from
+/// an earlier run when its bytes and everything it is checked against are unchanged.
+pub fn check_files(
+    project: &Project,
+    cached: &(dyn Fn(&Loaded) -> Option<Vec<Diagnostic>> + Sync),
+) -> Vec<Vec<Diagnostic>> {
     // Files are checked independently (language detection dominates): in parallel, in order.
-    let per_file: Vec<Vec<Diagnostic>> = project
+    project
         .files
         .par_iter()
         .map(|loaded| {
             let Some(b) = &loaded.briefing else { return Vec::new() };
+            if let Some(found) = cached(loaded) {
+                return found;
+            }
             let mut cx = FileCx { loaded, config: &project.config, out: Vec::new() };
             check_texts(&mut cx, b);
             figures::check_prose(&mut cx, b);
@@ -41,8 +53,7 @@ pub fn check_project(project: &Project) -> Vec<Diagnostic> {
             cx.out.sort_by_key(|d| d.position);
             cx.out
         })
-        .collect();
-    per_file.into_iter().flatten().collect()
+        .collect()
 }
 
 /// Whether a text carries a `TODO`/`FIXME`/`TRANSLATE` marker (Y0204): an unfinished text is
