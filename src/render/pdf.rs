@@ -196,7 +196,8 @@ pub fn render_pdf(
 }
 
 /// The label of the marker a template puts where each page's number goes, at the end of a
-/// footer line: `#h(1fr) #metadata("page") <yoyak-page-number>`.
+/// footer line: `#h(1fr) #metadata("page") <yoyak-page-number>#box()` (the empty box keeps the
+/// marker inside the line: typst moves a paragraph's trailing tags out of it).
 pub const PAGE_NUMBER_LABEL: &str = "yoyak-page-number";
 
 /// The page numbers themselves: one tiny page per number, in the footer's house style.
