@@ -465,6 +465,15 @@ fn in_shard(shard: Option<(usize, usize)>, index: usize) -> bool {
     shard.is_none_or(|(i, n)| index % n == i - 1)
 }
 
+/// Delete what a briefing or digest that no longer exists left in `out`.
+fn remove_outputs(files: &[PathBuf], out: &Path, report: &mut BuildReport) {
+    for f in files {
+        if std::fs::remove_file(out.join(f)).is_ok() {
+            report.removed += 1;
+        }
+    }
+}
+
 /// Write files atomically into `out`; returns how many changed on disk.
 fn write_files(files: &[(PathBuf, Vec<u8>)], out: &Path) -> Result<usize, BuildError> {
     let mut written = 0;
@@ -543,18 +552,18 @@ fn build_in_pool(
     // `check` is the first step of every build: a briefing with errors is not published. A file
     // whose text is unchanged (with the same config, glossary and yoyak) keeps its findings.
     let t0 = Instant::now();
-    let text_hash = |f: &content::Loaded| hash_parts([f.source.as_bytes()]);
+    let text_hashes: Vec<String> = pool
+        .install(|| project.files.par_iter().map(|f| hash_parts([f.source.as_bytes()])).collect());
     let checks = std::mem::take(&mut cache.checks);
     let per_file = pool.install(|| {
-        crate::check::check_files(&project, &|f| {
+        crate::check::check_files(&project, &|i, f| {
             let c = checks.get(&f.file)?;
-            (c.hash == text_hash(f)).then(|| c.findings.clone())
+            (c.hash == text_hashes[i]).then(|| c.findings.clone())
         })
     });
-    for (f, findings) in project.files.iter().zip(&per_file) {
+    for ((f, findings), hash) in project.files.iter().zip(&per_file).zip(text_hashes) {
         if f.briefing.is_some() {
-            let checked = Checked { hash: text_hash(f), findings: findings.clone() };
-            cache.checks.insert(f.file.clone(), checked);
+            cache.checks.insert(f.file.clone(), Checked { hash, findings: findings.clone() });
         }
     }
     for d in per_file.into_iter().flatten() {
@@ -691,11 +700,7 @@ fn build_in_pool(
             .collect();
         for id in gone {
             if let Some(e) = cache.briefings.remove(&id) {
-                for f in &e.files {
-                    if std::fs::remove_file(opts.out.join(f)).is_ok() {
-                        report.removed += 1;
-                    }
-                }
+                remove_outputs(&e.files, &opts.out, &mut report);
                 let _ = std::fs::remove_dir(opts.out.join(&id));
             }
         }
@@ -752,10 +757,8 @@ fn build_in_pool(
         let dropped: Vec<String> =
             cache.digests.keys().filter(|n| !names.contains(*n)).cloned().collect();
         for name in dropped {
-            for f in cache.digests.remove(&name).map(|e| e.files).unwrap_or_default() {
-                if std::fs::remove_file(opts.out.join(f)).is_ok() {
-                    report.removed += 1;
-                }
+            if let Some(e) = cache.digests.remove(&name) {
+                remove_outputs(&e.files, &opts.out, &mut report);
             }
         }
     }

@@ -26,22 +26,24 @@ use std::ops::Range;
 /// Every diagnostic the checks add for the project (not the loader's own), in file order and,
 /// within a file, in position order.
 pub fn check_project(project: &Project) -> Vec<Diagnostic> {
-    check_files(project, &|_| None).into_iter().flatten().collect()
+    check_files(project, &|_, _| None).into_iter().flatten().collect()
 }
 
-/// The findings of each file, in `project.files` order; `cached` gives a file's findings from
-/// an earlier run when its bytes and everything it is checked against are unchanged.
+/// The findings of each file, in `project.files` order; `cached(index, file)` gives a file's
+/// findings from an earlier run when its bytes and everything it is checked against are
+/// unchanged.
 pub fn check_files(
     project: &Project,
-    cached: &(dyn Fn(&Loaded) -> Option<Vec<Diagnostic>> + Sync),
+    cached: &(dyn Fn(usize, &Loaded) -> Option<Vec<Diagnostic>> + Sync),
 ) -> Vec<Vec<Diagnostic>> {
     // Files are checked independently (language detection dominates): in parallel, in order.
     project
         .files
         .par_iter()
-        .map(|loaded| {
+        .enumerate()
+        .map(|(i, loaded)| {
             let Some(b) = &loaded.briefing else { return Vec::new() };
-            if let Some(found) = cached(loaded) {
+            if let Some(found) = cached(i, loaded) {
                 return found;
             }
             let mut cx = FileCx { loaded, config: &project.config, out: Vec::new() };

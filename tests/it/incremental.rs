@@ -15,6 +15,12 @@ fn snapshot(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
         .collect()
 }
 
+/// Edit a content file as an editor would: the first `from` becomes `to`.
+fn replace_once(file: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    std::fs::write(file, text.replacen(from, to, 1)).unwrap();
+}
+
 #[test]
 fn unchanged_briefings_are_skipped_and_edits_rebuild_only_their_briefing() {
     let p = fixture("digest");
@@ -27,8 +33,7 @@ fn unchanged_briefings_are_skipped_and_edits_rebuild_only_their_briefing() {
     assert_eq!(snapshot(&p.path().join("build")), before);
 
     let file = p.path().join("content/2026-03-06-kdi-chip-exports.yaml");
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, text.replacen("  ko: ", "  ko: (개정) ", 1)).unwrap();
+    replace_once(&file, "  ko: ", "  ko: (개정) ");
     let edit = build_project(p.path());
     assert_eq!(edit.skipped, 4, "only the edited briefing is rebuilt");
     let changed: Vec<_> = snapshot(&p.path().join("build"))
@@ -52,8 +57,7 @@ fn a_digest_is_rendered_again_only_when_one_of_its_briefings_changed() {
     // kdi-chip-exports (6 March, semiconductors) is in `semis` and the default 30-day digest,
     // not in `weekly` (9–15 March, ai-policy).
     let file = p.path().join("content/2026-03-06-kdi-chip-exports.yaml");
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, text.replacen("  ko: ", "  ko: (개정) ", 1)).unwrap();
+    replace_once(&file, "  ko: ", "  ko: (개정) ");
     let edit = build_project(p.path());
     assert_eq!(edit.digests_rendered, ["digest", "semis"]);
     assert_eq!(std::fs::read(&weekly).unwrap(), weekly_before);
@@ -156,8 +160,7 @@ fn a_broken_edit_keeps_the_last_good_outputs() {
     let pdf = p.path().join("build/spri-open-source-ai/spri-open-source-ai.ko.pdf");
     let good = std::fs::read(&pdf).unwrap();
     let file = p.path().join("content/2026-02-15-spri-open-source-ai.yaml");
-    let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, text.replacen("summary:", "sumary:", 1)).unwrap();
+    replace_once(&file, "summary:", "sumary:");
     let r = build_project(p.path());
     assert!(r.has_errors());
     assert_eq!(r.removed, 0);
