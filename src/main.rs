@@ -205,8 +205,9 @@ fn main() -> ExitCode {
                     if timings {
                         let t = &r.timings;
                         eprintln!(
-                            "timings (s, summed over threads): load {:.3} · check {:.3} · markdown {:.3} · html {:.3} · typst layout {:.3} · pdf export {:.3} · write {:.3} · wall {:.3}",
+                            "timings (s, summed over threads): load {:.3} ({} file(s) parsed) · check {:.3} · markdown {:.3} · html {:.3} · typst layout {:.3} · pdf export {:.3} · write {:.3} · wall {:.3}",
                             t.load,
+                            r.parsed,
                             t.check,
                             t.markdown,
                             t.html,

@@ -18,6 +18,15 @@ pub struct PositionIndex {
 }
 
 impl PositionIndex {
+    /// An index that knows only where the `id:` value sits (for a file not parsed again).
+    pub fn with_id(at: Option<(Position, usize)>) -> Self {
+        let mut index = PositionIndex::default();
+        if let Some(at) = at {
+            index.values.insert("id".into(), at);
+        }
+        index
+    }
+
     /// The position of the value at `path`, or of its nearest ancestor that has one.
     pub fn value(&self, path: &str) -> Option<(Position, usize)> {
         let mut p = path.to_string();

@@ -113,6 +113,8 @@ pub struct DigestFact {
     pub briefing: String,
     /// The briefing's title in the digest's language.
     pub briefing_title: String,
+    /// The published address of the briefing's HTML edition, when `base_url` is set.
+    pub briefing_url: Option<String>,
     /// The row itself.
     pub row: FactRow,
 }
@@ -170,6 +172,7 @@ pub fn digest(
 ) -> DigestView {
     let ui = ui::ui(lang);
     let editions: Vec<Edition> = picked.iter().map(|b| edition(b, lang, config)).collect();
+    let base = config.base_url.as_ref().map(|b| format!("{}/", b.trim_end_matches('/')));
     let entries = editions
         .iter()
         .map(|e| DigestEntry {
@@ -189,6 +192,7 @@ pub fn digest(
             e.facts.iter().map(|row| DigestFact {
                 briefing: e.id.clone(),
                 briefing_title: e.title.text.clone(),
+                briefing_url: base.as_ref().map(|b| format!("{b}{0}/{0}.{lang}.html", e.id)),
                 row: row.clone(),
             })
         })

@@ -166,3 +166,36 @@ fn a_broken_edit_keeps_the_last_good_outputs() {
     assert_eq!(r.removed, 0);
     assert_eq!(std::fs::read(&pdf).unwrap(), good, "last good PDF kept while the file is broken");
 }
+
+#[test]
+fn an_edit_parses_only_the_edited_file_and_builds_what_a_cold_build_would() {
+    let p = fixture("digest");
+    assert_eq!(build_project(p.path()).parsed, 5, "a cold build parses every file");
+    // kdi-chip-exports is in the `semis` and default digests: they are rendered again from
+    // briefings the cache stood in for, which must be parsed whole for it.
+    let file = p.path().join("content/2026-03-06-kdi-chip-exports.yaml");
+    replace_once(&file, "  ko: ", "  ko: (개정) ");
+    let edit = build_project(p.path());
+    assert_eq!(edit.parsed, 1, "only the edited file is parsed");
+    assert_eq!(edit.digests_rendered, ["digest", "semis"]);
+
+    let cold = tempfile::tempdir().unwrap();
+    copy_dir(&p.path().join("content"), &cold.path().join("content"));
+    std::fs::copy(p.path().join("yoyak.yaml"), cold.path().join("yoyak.yaml")).unwrap();
+    build_project(cold.path());
+    assert_eq!(snapshot(&p.path().join("build")), snapshot(&cold.path().join("build")));
+
+    // An unchanged briefing whose outputs were deleted is parsed again and rebuilt as it was.
+    let pdf = p.path().join("build/msit-ai-budget-2026/msit-ai-budget-2026.en.pdf");
+    let before = std::fs::read(&pdf).unwrap();
+    std::fs::remove_file(&pdf).unwrap();
+    let r = build_project(p.path());
+    assert_eq!((r.parsed, r.skipped), (0, 4));
+    assert_eq!(std::fs::read(&pdf).unwrap(), before);
+
+    // The configuration is read by loading and checking: any change to it parses everything.
+    let config = p.path().join("yoyak.yaml");
+    std::fs::write(&config, format!("{}\n# touched\n", std::fs::read_to_string(&config).unwrap()))
+        .unwrap();
+    assert_eq!(build_project(p.path()).parsed, 5);
+}

@@ -76,6 +76,24 @@ fn combined_fact_sheet_refers_back_to_each_briefing() {
             assert!(sheet.contains(&yoyak::render::markdown::escape_inline(label)), "{label}");
         }
     }
+    // In the PDF each briefing's title over its facts links to the published briefing.
+    let doc = lopdf::Document::load(p.path().join("build/digest/digest.en.pdf")).unwrap();
+    let uris: Vec<String> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| {
+            let action = match d.get(b"A").ok()? {
+                lopdf::Object::Reference(r) => doc.get_dictionary(*r).ok()?,
+                o => o.as_dict().ok()?,
+            };
+            Some(String::from_utf8_lossy(action.get(b"URI").ok()?.as_str().ok()?).into_owned())
+        })
+        .collect();
+    for id in ALL {
+        let url = format!("https://briefings.example.org/{id}/{id}.en.html");
+        assert!(uris.contains(&url), "no link to {url}: {uris:?}");
+    }
 }
 
 #[test]
