@@ -337,13 +337,26 @@ fn render_site(
         };
         outputs.push(DigestOutput { name: name.clone(), hash, rendered });
     }
-    let mut pages = Vec::new();
-    for (i, lang) in config.languages.iter().enumerate() {
-        let view = site::index_page(&all, &views_by_lang[i], lang, config);
-        let html = r.text.render("index.html", "site", &view).map_err(|e| e.to_string())?;
-        pages.push((PathBuf::from(site::index_file(lang, config)), html.into_bytes()));
-    }
-    pages.push((PathBuf::from("feed.xml"), site::atom_feed(&all, config).into_bytes()));
+    // Every edit rewrites the index pages and the feed (each lists every briefing): the
+    // pages and the feed are built side by side.
+    let (pages, feed) = rayon::join(
+        || {
+            config
+                .languages
+                .par_iter()
+                .zip(&views_by_lang)
+                .map(|(lang, views)| {
+                    let view = site::index_page(&all, views, lang, config);
+                    let html =
+                        r.text.render("index.html", "site", &view).map_err(|e| e.to_string())?;
+                    Ok((PathBuf::from(site::index_file(lang, config)), html.into_bytes()))
+                })
+                .collect::<Result<Vec<_>, String>>()
+        },
+        || site::atom_feed(&all, config),
+    );
+    let mut pages = pages?;
+    pages.push((PathBuf::from("feed.xml"), feed.into_bytes()));
     pages.extend(crate::schema::files());
     Ok(SiteOutput { pages, digests: outputs })
 }
