@@ -75,6 +75,10 @@ pub struct Timings {
     pub export: f64,
     /// Writing files.
     pub write: f64,
+    /// Index pages and feed (wall time).
+    pub site: f64,
+    /// Hashing inputs, loading templates and fonts, reading and writing the cache (wall time).
+    pub setup: f64,
     /// Wall-clock time of the whole build.
     pub total: f64,
 }
@@ -90,6 +94,8 @@ pub struct BuildReport {
     pub written: usize,
     /// Files produced in total (including unchanged ones).
     pub produced: usize,
+    /// Whether the index pages and the feed were rendered (not when nothing they show changed).
+    pub listing_rendered: bool,
     /// Briefings skipped because nothing they depend on changed.
     pub skipped: usize,
     /// Files removed because their content file (or digest) was deleted.
@@ -276,28 +282,24 @@ struct DigestOutput {
     name: String,
     /// Hash of its inputs: its selection and the content of the briefings it picked.
     hash: String,
+    /// Hash of what the index pages show of it: its selection and which briefings it picked.
+    listed: String,
     /// Files, `.notdef` count and timings; `None` when the cache says its files are current.
     rendered: Option<EditionOutput>,
 }
 
-/// Index pages, feed and schema, and each digest.
-struct SiteOutput {
-    pages: Files,
-    digests: Vec<DigestOutput>,
-}
-
-/// Index pages (one per language), the Atom feed and every digest whose inputs changed.
-fn render_site(
+/// Every digest: rendered when its inputs changed, with each digest's view per language for
+/// the index pages.
+fn render_digests(
     published: &[&Briefing],
     opts: &BuildOptions,
     r: &Renderers,
     hashes: &BTreeMap<&str, &str>,
     cache: &Cache,
     slim: &BTreeMap<&str, &Path>,
-) -> Result<SiteOutput, String> {
+) -> Result<(Vec<DigestOutput>, Vec<Vec<DigestView>>), String> {
     let config = r.config;
-    let mut all: Vec<&Briefing> = published.to_vec();
-    site::sort_newest_first(&mut all);
+    let all = newest_first(published);
     let mut digests: Vec<(String, Option<&content::Text>, Selection)> = Vec::new();
     if !config.digests.contains_key("digest") {
         let sel = match (opts.selection.is_empty(), all.first()) {
@@ -335,16 +337,47 @@ fn render_site(
             }
             Some((files, notdef, t))
         };
-        outputs.push(DigestOutput { name: name.clone(), hash, rendered });
+        let listed = hash_parts(
+            std::iter::once(head.as_bytes()).chain(picked.iter().map(|b| b.id.as_bytes())),
+        );
+        outputs.push(DigestOutput { name: name.clone(), hash, listed, rendered });
     }
-    // Every edit rewrites the index pages and the feed (each lists every briefing): the
-    // pages and the feed are built side by side.
+    Ok((outputs, views_by_lang))
+}
+
+/// Briefings newest first (the order of the index pages, the feed and digest selection).
+fn newest_first<'a>(published: &[&'a Briefing]) -> Vec<&'a Briefing> {
+    let mut all = published.to_vec();
+    site::sort_newest_first(&mut all);
+    all
+}
+
+/// Hash of what the index pages and the feed show: each published briefing's slim form (title,
+/// summary, date, tags, source — not its body) and the digests listed (selection and picked
+/// ids). An edit to a briefing's body or facts leaves them as they are.
+fn site_hash(published: &[&Briefing], digests: &[DigestOutput], opts: &BuildOptions) -> String {
+    let parts: Vec<Vec<u8>> = std::iter::once(format!("{:?}", opts.selection).into_bytes())
+        .chain(published.iter().map(|b| serde_json::to_vec(&b.slim()).unwrap_or_default()))
+        .chain(digests.iter().map(|d| d.listed.clone().into_bytes()))
+        .collect();
+    hash_parts(parts.iter().map(Vec::as_slice))
+}
+
+/// Index pages (one per language), the Atom feed and the content-format schema.
+fn render_index_and_feed(
+    published: &[&Briefing],
+    views_by_lang: &[Vec<DigestView>],
+    r: &Renderers,
+) -> Result<Files, String> {
+    let config = r.config;
+    let all = newest_first(published);
+    // Each lists every briefing: the pages and the feed are built side by side.
     let (pages, feed) = rayon::join(
         || {
             config
                 .languages
                 .par_iter()
-                .zip(&views_by_lang)
+                .zip(views_by_lang)
                 .map(|(lang, views)| {
                     let view = site::index_page(&all, views, lang, config);
                     let html =
@@ -358,7 +391,7 @@ fn render_site(
     let mut pages = pages?;
     pages.push((PathBuf::from("feed.xml"), feed.into_bytes()));
     pages.extend(crate::schema::files());
-    Ok(SiteOutput { pages, digests: outputs })
+    Ok(pages)
 }
 
 /// What a build reports while it runs (for progress bars and logs).
@@ -512,12 +545,16 @@ fn hash_inputs(opts: &BuildOptions) -> (String, BTreeMap<PathBuf, String>) {
 
 /// The no-op fast path: the inputs are byte-for-byte those of the last clean build and every
 /// output is still there, so report that without loading or rendering anything.
-fn try_noop(opts: &BuildOptions, raw: &str, started: Instant) -> Option<BuildReport> {
+fn try_noop(
+    opts: &BuildOptions,
+    raw: &str,
+    cache: Option<&Cache>,
+    started: Instant,
+) -> Option<BuildReport> {
     if opts.shard.is_some() || opts.assemble {
         return None;
     }
-    let bytes = std::fs::read(opts.out.join(crate::cache::CACHE_FILE)).ok()?;
-    let cache: Cache = serde_json::from_slice(&bytes).ok()?;
+    let cache = cache?;
     let all_there = cache.version == crate::cache::version()
         && cache.clean_inputs.as_deref() == Some(raw)
         && cache.site.files.iter().all(|f| opts.out.join(f).is_file())
@@ -623,13 +660,17 @@ fn build_in_pool(
     let mut report = BuildReport::default();
     // Hashed before anything is read: a file saved while this build runs must make the next
     // build a real one, not a no-op.
-    let (raw, file_hashes) = pool.install(|| hash_inputs(opts));
-    if let Some(r) = try_noop(opts, &raw, started) {
+    // The cache (megabytes of JSON at 1,000 briefings) is read and parsed once, while the
+    // inputs are hashed.
+    let ((raw, file_hashes), stored) =
+        pool.install(|| rayon::join(|| hash_inputs(opts), || Cache::read(&opts.out)));
+    if let Some(r) = try_noop(opts, &raw, stored.as_ref(), started) {
         return Ok(r);
     }
     let templates = load_templates(&opts.root)?;
     let env = environment_hash(&opts.root, &templates);
-    let mut cache = Cache::load(&opts.out, &env);
+    let mut cache = Cache::validate(stored, &env);
+    report.timings.setup = started.elapsed().as_secs_f64();
     // A content file whose bytes are those of the last build (same config, glossary,
     // templates and yoyak) is not parsed again: the cache holds what the site needs of it.
     let t0 = Instant::now();
@@ -648,7 +689,20 @@ fn build_in_pool(
             reused: true,
         })
     };
-    let mut project = pool.install(|| content::load_project_reusing(&opts.root, &reuse))?;
+    // Templates compile and fonts load while the content loads: an edit rebuild waits on each.
+    let (project, renderers) = pool.install(|| {
+        rayon::join(
+            || content::load_project_reusing(&opts.root, &reuse),
+            || {
+                let t0 = Instant::now();
+                let r = TextRenderer::new(&templates)
+                    .map_err(BuildError::from)
+                    .and_then(|text| Ok((text, pdf::Fonts::load(&opts.root)?)));
+                (r, t0.elapsed().as_secs_f64())
+            },
+        )
+    });
+    let mut project = project?;
     report.parsed = project.files.iter().filter(|f| !f.reused).count();
     // Outputs are keyed by the briefing's content (not its file's bytes: a comment or a
     // reordered key changes nothing).
@@ -700,8 +754,8 @@ fn build_in_pool(
         }
     }
     report.timings.check = t0.elapsed().as_secs_f64();
-    let text = TextRenderer::new(&templates)?;
-    let fonts = pdf::Fonts::load(&opts.root)?;
+    let ((text, fonts), renderers_time) = (renderers.0?, renderers.1);
+    report.timings.setup += renderers_time;
     let r =
         Renderers { config: &project.config, text: &text, templates: &templates, fonts: &fonts };
     report.diagnostics = project.all_diagnostics().cloned().collect();
@@ -844,34 +898,40 @@ fn build_in_pool(
     }
 
     if opts.shard.is_none() {
-        let mut site_inputs: Vec<Vec<u8>> = vec![format!("{:?}", opts.selection).into_bytes()];
         let mut published_hashes: BTreeMap<&str, &str> = BTreeMap::new();
         for (file, b, hash) in &ok {
             if !failed.contains(*file) {
-                site_inputs.push(hash.as_bytes().to_vec());
                 published_hashes.insert(b.id.as_str(), hash);
             }
         }
-        let site_hash = hash_parts(site_inputs.iter().map(Vec::as_slice));
-        let site = pool
-            .install(|| render_site(&published, opts, &r, &published_hashes, &cache, &slim))
-            .map_err(|message| {
-                BuildError::Template(TemplateError::Syntax { name: "index/digest".into(), message })
-            })?;
-        // Index and feed list every briefing: rewritten when any of them changed.
+        let as_template_error = |message| {
+            BuildError::Template(TemplateError::Syntax { name: "index/digest".into(), message })
+        };
+        let (digests, views) = pool
+            .install(|| render_digests(&published, opts, &r, &published_hashes, &cache, &slim))
+            .map_err(as_template_error)?;
+        // Index and feed show what every briefing's slim form holds: rendered and rewritten
+        // only when that (or the list of digests) changed.
+        let t0 = Instant::now();
+        let site_hash = site_hash(&published, &digests, opts);
         if Cache::is_fresh(Some(&cache.site), &site_hash, &opts.out) {
             report.produced += cache.site.files.len();
         } else {
-            write_all(&site.pages, &opts.out, &mut report)?;
+            let pages = pool
+                .install(|| render_index_and_feed(&published, &views, &r))
+                .map_err(as_template_error)?;
+            report.listing_rendered = true;
+            write_all(&pages, &opts.out, &mut report)?;
             cache.site = Entry {
                 hash: site_hash,
-                files: site.pages.into_iter().map(|(p, _)| p).collect(),
+                files: pages.into_iter().map(|(p, _)| p).collect(),
                 notdef: 0,
                 source: PathBuf::new(),
             };
         }
-        let names: BTreeSet<String> = site.digests.iter().map(|d| d.name.clone()).collect();
-        for d in site.digests {
+        report.timings.site = t0.elapsed().as_secs_f64();
+        let names: BTreeSet<String> = digests.iter().map(|d| d.name.clone()).collect();
+        for d in digests {
             match d.rendered {
                 Some((files, notdef, t)) => {
                     report.digests_rendered.push(d.name.clone());
@@ -907,10 +967,12 @@ fn build_in_pool(
         } else {
             None
         };
+        let t0 = Instant::now();
         cache.save(&opts.out).map_err(|source| BuildError::Write {
             path: opts.out.join(crate::cache::CACHE_FILE),
             source,
         })?;
+        report.timings.setup += t0.elapsed().as_secs_f64();
     }
     report.timings.total = started.elapsed().as_secs_f64();
     Ok(report)

@@ -90,15 +90,21 @@ pub fn hash_parts<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
 }
 
 impl Cache {
-    /// Read the cache for `out`, or an empty one when it is missing, corrupt or stale.
-    pub fn load(out: &Path, env: &str) -> Cache {
+    /// The cache file in `out` as last written, when there is one that parses.
+    pub fn read(out: &Path) -> Option<Cache> {
+        let bytes = std::fs::read(out.join(CACHE_FILE)).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// The cache to build with: `stored` (see [`Cache::read`]) when it comes from this yoyak
+    /// and environment, or an empty one when it is missing, corrupt or stale.
+    pub fn validate(stored: Option<Cache>, env: &str) -> Cache {
         let fresh = Cache { version: version(), env: env.to_string(), ..Default::default() };
-        let Ok(bytes) = std::fs::read(out.join(CACHE_FILE)) else { return fresh };
-        match serde_json::from_slice::<Cache>(&bytes) {
-            Ok(c) if c.version == fresh.version && c.env == fresh.env => c,
+        match stored {
+            Some(c) if c.version == fresh.version && c.env == fresh.env => c,
             // Same yoyak, other templates or config: nothing is fresh, but the file lists still
             // say what a briefing or digest that is now gone left behind.
-            Ok(mut c) if c.version == fresh.version => {
+            Some(mut c) if c.version == fresh.version => {
                 for e in c.briefings.values_mut().chain(c.digests.values_mut()) {
                     e.hash.clear();
                     e.files.retain(|f| is_inside(f));
@@ -107,6 +113,11 @@ impl Cache {
             }
             _ => fresh,
         }
+    }
+
+    /// [`Cache::read`] then [`Cache::validate`].
+    pub fn load(out: &Path, env: &str) -> Cache {
+        Self::validate(Self::read(out), env)
     }
 
     /// Whether `entry` matches `hash` and all its files are still there.

@@ -205,7 +205,7 @@ fn main() -> ExitCode {
                     if timings {
                         let t = &r.timings;
                         eprintln!(
-                            "timings (s, summed over threads): load {:.3} ({} file(s) parsed) · check {:.3} · markdown {:.3} · html {:.3} · typst layout {:.3} · pdf export {:.3} · write {:.3} · wall {:.3}",
+                            "timings (s, summed over threads): load {:.3} ({} file(s) parsed) · check {:.3} · markdown {:.3} · html {:.3} · typst layout {:.3} · pdf export {:.3} · write {:.3} · index+feed {:.3} · setup {:.3} · wall {:.3}",
                             t.load,
                             r.parsed,
                             t.check,
@@ -214,6 +214,8 @@ fn main() -> ExitCode {
                             t.layout,
                             t.export,
                             t.write,
+                            t.site,
+                            t.setup,
                             t.total
                         );
                     }

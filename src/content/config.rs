@@ -27,7 +27,13 @@ pub struct Config {
     pub numbers: Style,
     /// Named digests.
     pub digests: BTreeMap<String, DigestSpec>,
+    /// How many of the newest briefings the Atom feed lists, each in every language (0: all).
+    /// Feed readers download the whole feed on every poll: 1,000 briefings made it 3.7 MB.
+    pub feed_limit: usize,
 }
+
+/// Briefings in the Atom feed unless `feed-limit` says otherwise.
+pub const DEFAULT_FEED_LIMIT: usize = 50;
 
 impl Default for Config {
     fn default() -> Self {
@@ -44,6 +50,7 @@ impl Default for Config {
             base_url: None,
             numbers: Style::default(),
             digests: BTreeMap::new(),
+            feed_limit: DEFAULT_FEED_LIMIT,
         }
     }
 }

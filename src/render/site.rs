@@ -369,8 +369,9 @@ pub fn index_page(
 
 use super::escape_xml as xml;
 
-/// An Atom feed of every briefing edition: one entry per briefing and language, with
-/// `xml:lang`, stable ids, RFC 3339 dates and absolute links from `base_url`.
+/// An Atom feed of the newest briefings (`briefings` come newest first; `feed-limit` of them):
+/// one entry per briefing and language, with `xml:lang`, stable ids, RFC 3339 dates and
+/// absolute links from `base_url`.
 pub fn atom_feed(briefings: &[&Briefing], config: &Config) -> String {
     let base = config.base_url.clone().unwrap_or_else(|| "https://example.invalid/".into());
     let base = if base.ends_with('/') { base } else { format!("{base}/") };
@@ -385,7 +386,8 @@ pub fn atom_feed(briefings: &[&Briefing], config: &Config) -> String {
         xml(&base),
         xml(&base),
     ));
-    for b in briefings {
+    let limit = if config.feed_limit == 0 { usize::MAX } else { config.feed_limit };
+    for b in briefings.iter().take(limit) {
         for lang in &config.languages {
             let e = super::head(b, lang, config);
             let href = format!("{base}{0}/{0}.{lang}.html", b.id);

@@ -168,6 +168,40 @@ fn a_broken_edit_keeps_the_last_good_outputs() {
 }
 
 #[test]
+fn a_body_edit_leaves_index_pages_and_feed_untouched() {
+    let p = fixture("digest");
+    build_project(p.path());
+    let listing =
+        ["index.html", "index.en.html", "feed.xml"].map(|f| p.path().join("build").join(f));
+    let mtimes = || listing.each_ref().map(|f| std::fs::metadata(f).unwrap().modified().unwrap());
+    let before = mtimes();
+    // Section text: shown in the briefing and its digests, not in any listing.
+    let file = p.path().join("content/2026-03-06-kdi-chip-exports.yaml");
+    replace_once(&file, "AI 서버용 메모리 수요는", "AI 서버용 메모리(HBM 포함) 수요는");
+    let edit = build_project(p.path());
+    assert_eq!(edit.digests_rendered, ["digest", "semis"]);
+    assert!(!edit.listing_rendered, "index pages and feed are not rendered again");
+    assert_eq!(mtimes(), before, "nor rewritten");
+    let html =
+        std::fs::read_to_string(p.path().join("build/kdi-chip-exports/kdi-chip-exports.ko.html"))
+            .unwrap();
+    assert!(html.contains("메모리(HBM 포함) 수요는"));
+
+    let cold = tempfile::tempdir().unwrap();
+    copy_dir(&p.path().join("content"), &cold.path().join("content"));
+    std::fs::copy(p.path().join("yoyak.yaml"), cold.path().join("yoyak.yaml")).unwrap();
+    build_project(cold.path());
+    assert_eq!(snapshot(&p.path().join("build")), snapshot(&cold.path().join("build")));
+
+    // A title is listed: the same kind of edit there rewrites the index pages and the feed.
+    replace_once(&file, "  ko: KDI \"2025년", "  ko: KDI \"(개정) 2025년");
+    assert!(build_project(p.path()).listing_rendered);
+    let index = std::fs::read_to_string(&listing[0]).unwrap();
+    assert!(index.contains("(개정) 2025년"));
+    assert!(std::fs::read_to_string(&listing[2]).unwrap().contains("(개정) 2025년"));
+}
+
+#[test]
 fn an_edit_parses_only_the_edited_file_and_builds_what_a_cold_build_would() {
     let p = fixture("digest");
     assert_eq!(build_project(p.path()).parsed, 5, "a cold build parses every file");

@@ -233,6 +233,31 @@ fn atom_feed_has_the_elements_that_matter() {
 }
 
 #[test]
+fn the_feed_lists_the_newest_briefings_up_to_feed_limit() {
+    let entry_ids = |xml: &str| -> Vec<String> {
+        let doc = roxmltree::Document::parse(xml).expect("feed is XML");
+        doc.descendants()
+            .filter(|n| n.has_tag_name("id") && n.parent().is_some_and(|p| p.has_tag_name("entry")))
+            .map(|n| n.text().unwrap().to_string())
+            .collect()
+    };
+    let all = build_with(Selection::default());
+    let every = entry_ids(&read(&all, "feed.xml"));
+    assert_eq!(every.len(), 10, "the default limit (50) lists all 5 briefings");
+
+    let p = fixture("digest");
+    let config = p.path().join("yoyak.yaml");
+    let settings = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("feed-limit: 2\n{settings}")).unwrap();
+    build_project(p.path());
+    let newest = entry_ids(&read(&p, "feed.xml"));
+    assert_eq!(newest, every[..4], "the 2 newest briefings, in both languages");
+    // The index still lists every briefing.
+    let index = read(&p, "index.html");
+    assert!(ALL.iter().all(|id| index.contains(&format!("{id}/{id}.ko.html"))));
+}
+
+#[test]
 fn calendar_arithmetic_round_trips() {
     use yoyak::render::site::{civil_from_days, days_from_civil};
     assert_eq!(days_from_civil(1970, 1, 1), 0);
