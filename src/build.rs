@@ -697,7 +697,7 @@ fn build_in_pool(
                 let t0 = Instant::now();
                 let r = TextRenderer::new(&templates)
                     .map_err(BuildError::from)
-                    .and_then(|text| Ok((text, pdf::Fonts::load(&opts.root)?)));
+                    .and_then(|text| Ok((text, pdf::Fonts::shared(&opts.root)?)));
                 (r, t0.elapsed().as_secs_f64())
             },
         )

@@ -46,38 +46,72 @@ impl Fonts {
     /// The embedded fonts, then the project's own from `<root>/fonts/` (for scripts the
     /// embedded fonts lack, e.g. Japanese kana). System fonts are never read.
     pub fn load(root: &Path) -> Result<Fonts, FontError> {
+        Self::from_project(read_project_fonts(root)?)
+    }
+
+    /// [`Fonts::load`], parsed once per process: a long-running process (`yoyak serve`) gets
+    /// the same fonts back while the project's `fonts/` holds the same bytes, so typst's
+    /// caches stay warm across rebuilds.
+    pub fn shared(root: &Path) -> Result<std::sync::Arc<Fonts>, FontError> {
+        static LAST: std::sync::Mutex<Option<(blake3::Hash, std::sync::Arc<Fonts>)>> =
+            std::sync::Mutex::new(None);
+        let files = read_project_fonts(root)?;
+        let mut key = blake3::Hasher::new();
+        for (path, bytes) in &files {
+            key.update(path.as_os_str().as_encoded_bytes());
+            key.update(&(bytes.len() as u64).to_le_bytes());
+            key.update(bytes);
+        }
+        let key = key.finalize();
+        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((k, fonts)) = last.as_ref()
+            && *k == key
+        {
+            return Ok(fonts.clone());
+        }
+        let fonts = std::sync::Arc::new(Self::from_project(files)?);
+        *last = Some((key, fonts.clone()));
+        Ok(fonts)
+    }
+
+    fn from_project(files: Vec<(PathBuf, Vec<u8>)>) -> Result<Fonts, FontError> {
         let mut data: Vec<Bytes> = FONT_FILES.iter().map(|d| Bytes::new(*d)).collect();
-        let dir = root.join("fonts");
-        if let Ok(entries) = std::fs::read_dir(&dir) {
-            let mut paths: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                        ["ttf", "otf", "ttc", "otc"].contains(&e.to_ascii_lowercase().as_str())
-                    })
-                })
-                .collect();
-            paths.sort();
-            for path in paths {
-                let bytes = std::fs::read(&path).map_err(|e| FontError {
+        for (path, bytes) in files {
+            let before = data.len();
+            let b = Bytes::new(bytes);
+            if Font::iter(b.clone()).next().is_none() {
+                return Err(FontError {
                     path: path.display().to_string(),
-                    reason: e.to_string(),
-                })?;
-                let before = data.len();
-                let b = Bytes::new(bytes);
-                if Font::iter(b.clone()).next().is_none() {
-                    return Err(FontError {
-                        path: path.display().to_string(),
-                        reason: "not a TrueType/OpenType font".into(),
-                    });
-                }
-                data.insert(before, b);
+                    reason: "not a TrueType/OpenType font".into(),
+                });
             }
+            data.insert(before, b);
         }
         let fonts: Vec<Font> = data.into_iter().flat_map(Font::iter).collect();
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
         Ok(Fonts { fonts, book, library: LazyHash::new(Library::builder().build()) })
     }
+}
+
+/// The font files in `<root>/fonts/`, in name order, with their bytes.
+fn read_project_fonts(root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, FontError> {
+    let Ok(entries) = std::fs::read_dir(root.join("fonts")) else { return Ok(Vec::new()) };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                ["ttf", "otf", "ttc", "otc"].contains(&e.to_ascii_lowercase().as_str())
+            })
+        })
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| match std::fs::read(&path) {
+            Ok(bytes) => Ok((path, bytes)),
+            Err(e) => Err(FontError { path: path.display().to_string(), reason: e.to_string() }),
+        })
+        .collect()
 }
 
 /// A PDF compile failure, with typst's diagnostics resolved to template lines.
@@ -302,4 +336,28 @@ pub fn evict_cache() {
     // Keep entries used within the last few compiles (the template's own evaluation), drop the
     // rest (each briefing's layout).
     typst::comemo::evict(4);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    // The only caller of `Fonts::shared` in this test binary: the process-wide slot is ours.
+    #[test]
+    fn fonts_are_parsed_once_per_process_until_the_project_fonts_change() {
+        let root = tempfile::tempdir().unwrap();
+        let first = Fonts::shared(root.path()).unwrap();
+        assert!(Arc::ptr_eq(&first, &Fonts::shared(root.path()).unwrap()), "reused");
+
+        std::fs::create_dir(root.path().join("fonts")).unwrap();
+        std::fs::write(root.path().join("fonts/extra.ttf"), FONT_FILES[2]).unwrap();
+        let with_extra = Fonts::shared(root.path()).unwrap();
+        assert!(!Arc::ptr_eq(&first, &with_extra), "a new project font is loaded");
+        assert_eq!(with_extra.fonts.len(), first.fonts.len() + 1);
+
+        std::fs::write(root.path().join("fonts/extra.ttf"), b"not a font").unwrap();
+        let err = Fonts::shared(root.path()).err().expect("a broken font is an error");
+        assert!(err.to_string().contains("extra.ttf"), "{err}");
+    }
 }
