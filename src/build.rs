@@ -291,7 +291,7 @@ struct DigestOutput {
 /// Every digest: rendered when its inputs changed, with each digest's view per language for
 /// the index pages.
 fn render_digests(
-    published: &[&Briefing],
+    all: &[&Briefing],
     opts: &BuildOptions,
     r: &Renderers,
     hashes: &BTreeMap<&str, &str>,
@@ -299,7 +299,6 @@ fn render_digests(
     slim: &BTreeMap<&str, &Path>,
 ) -> Result<(Vec<DigestOutput>, Vec<Vec<DigestView>>), String> {
     let config = r.config;
-    let all = newest_first(published);
     let mut digests: Vec<(String, Option<&content::Text>, Selection)> = Vec::new();
     if !config.digests.contains_key("digest") {
         let sel = match (opts.selection.is_empty(), all.first()) {
@@ -316,7 +315,7 @@ fn render_digests(
     // One digest at a time, and only those whose briefings changed: a digest is the largest
     // typst document of a run, and several at once multiplied peak memory.
     for (name, title, sel) in &digests {
-        let picked = sel.pick(&all);
+        let picked = sel.pick(all);
         let head = format!("{name}|{title:?}|{sel:?}");
         let hash =
             hash_parts(std::iter::once(head.as_bytes()).chain(picked.iter().flat_map(|b| {
@@ -345,19 +344,13 @@ fn render_digests(
     Ok((outputs, views_by_lang))
 }
 
-/// Briefings newest first (the order of the index pages, the feed and digest selection).
-fn newest_first<'a>(published: &[&'a Briefing]) -> Vec<&'a Briefing> {
-    let mut all = published.to_vec();
-    site::sort_newest_first(&mut all);
-    all
-}
-
 /// Hash of what the index pages and the feed show: each published briefing's slim form (title,
 /// summary, date, tags, source — not its body) and the digests listed (selection and picked
 /// ids). An edit to a briefing's body or facts leaves them as they are.
 fn site_hash(published: &[&Briefing], digests: &[DigestOutput], opts: &BuildOptions) -> String {
     let parts: Vec<Vec<u8>> = std::iter::once(format!("{:?}", opts.selection).into_bytes())
-        .chain(published.iter().map(|b| serde_json::to_vec(&b.slim()).unwrap_or_default()))
+        // Published briefings are slim by now (cut after the briefing stage).
+        .chain(published.iter().map(|b| serde_json::to_vec(b).unwrap_or_default()))
         .chain(digests.iter().map(|d| d.listed.clone().into_bytes()))
         .collect();
     hash_parts(parts.iter().map(Vec::as_slice))
@@ -365,12 +358,11 @@ fn site_hash(published: &[&Briefing], digests: &[DigestOutput], opts: &BuildOpti
 
 /// Index pages (one per language), the Atom feed and the content-format schema.
 fn render_index_and_feed(
-    published: &[&Briefing],
+    all: &[&Briefing],
     views_by_lang: &[Vec<DigestView>],
     r: &Renderers,
 ) -> Result<Files, String> {
     let config = r.config;
-    let all = newest_first(published);
     // Each lists every briefing: the pages and the feed are built side by side.
     let (pages, feed) = rayon::join(
         || {
@@ -379,14 +371,14 @@ fn render_index_and_feed(
                 .par_iter()
                 .zip(views_by_lang)
                 .map(|(lang, views)| {
-                    let view = site::index_page(&all, views, lang, config);
+                    let view = site::index_page(all, views, lang, config);
                     let html =
                         r.text.render("index.html", "site", &view).map_err(|e| e.to_string())?;
                     Ok((PathBuf::from(site::index_file(lang, config)), html.into_bytes()))
                 })
                 .collect::<Result<Vec<_>, String>>()
         },
-        || site::atom_feed(&all, config),
+        || site::atom_feed(all, config),
     );
     let mut pages = pages?;
     pages.push((PathBuf::from("feed.xml"), feed.into_bytes()));
@@ -434,27 +426,24 @@ pub fn build_with_progress(
 
 /// Hash of everything every output depends on besides its own content: the configuration and
 /// glossary as written (loading and checking read them too), templates, project fonts and
-/// `SOURCE_DATE_EPOCH`.
-fn environment_hash(root: &Path, templates: &TemplateSet) -> String {
-    let read = |p: PathBuf| std::fs::read(p).unwrap_or_default();
-    let mut parts: Vec<Vec<u8>> = vec![
-        read(root.join(content::CONFIG_FILE)),
-        read(root.join("content").join(content::GLOSSARY_FILE)),
+/// `SOURCE_DATE_EPOCH`. Files come as [`hash_inputs`] hashed them (read once per build).
+fn environment_hash(file_hashes: &BTreeMap<PathBuf, String>, templates: &TemplateSet) -> String {
+    let hash_of = |p: PathBuf| file_hashes.get(&p).map(String::as_bytes).unwrap_or_default();
+    let mut parts: Vec<&[u8]> = vec![
+        hash_of(PathBuf::from(content::CONFIG_FILE)),
+        hash_of(Path::new("content").join(content::GLOSSARY_FILE)),
     ];
     for (name, text, _) in &templates.entries {
-        parts.push(name.as_bytes().to_vec());
-        parts.push(text.as_bytes().to_vec());
+        parts.push(name.as_bytes());
+        parts.push(text.as_bytes());
     }
-    if let Ok(entries) = std::fs::read_dir(root.join("fonts")) {
-        let mut fonts: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        fonts.sort();
-        for f in fonts {
-            parts.push(f.file_name().unwrap_or_default().to_string_lossy().as_bytes().to_vec());
-            parts.push(read(f));
-        }
+    for (name, hash) in file_hashes.iter().filter(|(p, _)| p.starts_with("fonts")) {
+        parts.push(name.as_os_str().as_encoded_bytes());
+        parts.push(hash.as_bytes());
     }
-    parts.push(std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default().into_bytes());
-    hash_parts(parts.iter().map(Vec::as_slice))
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default();
+    parts.push(epoch.as_bytes());
+    hash_parts(parts)
 }
 
 /// Error-free briefings in id order (shards split by id order, so every machine agrees on who
@@ -668,7 +657,7 @@ fn build_in_pool(
         return Ok(r);
     }
     let templates = load_templates(&opts.root)?;
-    let env = environment_hash(&opts.root, &templates);
+    let env = environment_hash(&file_hashes, &templates);
     let mut cache = Cache::validate(stored, &env);
     report.timings.setup = started.elapsed().as_secs_f64();
     // A content file whose bytes are those of the last build (same config, glossary,
@@ -907,8 +896,11 @@ fn build_in_pool(
         let as_template_error = |message| {
             BuildError::Template(TemplateError::Syntax { name: "index/digest".into(), message })
         };
+        // Newest first: the order of the index pages, the feed and digest selection.
+        let mut all = published.clone();
+        site::sort_newest_first(&mut all);
         let (digests, views) = pool
-            .install(|| render_digests(&published, opts, &r, &published_hashes, &cache, &slim))
+            .install(|| render_digests(&all, opts, &r, &published_hashes, &cache, &slim))
             .map_err(as_template_error)?;
         // Index and feed show what every briefing's slim form holds: rendered and rewritten
         // only when that (or the list of digests) changed.
@@ -918,7 +910,7 @@ fn build_in_pool(
             report.produced += cache.site.files.len();
         } else {
             let pages = pool
-                .install(|| render_index_and_feed(&published, &views, &r))
+                .install(|| render_index_and_feed(&all, &views, &r))
                 .map_err(as_template_error)?;
             report.listing_rendered = true;
             write_all(&pages, &opts.out, &mut report)?;

@@ -115,11 +115,6 @@ impl Cache {
         }
     }
 
-    /// [`Cache::read`] then [`Cache::validate`].
-    pub fn load(out: &Path, env: &str) -> Cache {
-        Self::validate(Self::read(out), env)
-    }
-
     /// Whether `entry` matches `hash` and all its files are still there.
     pub fn is_fresh(entry: Option<&Entry>, hash: &str, out: &Path) -> bool {
         entry.is_some_and(|e| {

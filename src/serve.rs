@@ -275,12 +275,11 @@ fn relevant(root: &Path, event: &notify::Result<notify::Event>) -> bool {
         })
 }
 
-/// Build once and publish the outcome to the HTTP threads. `n` numbers the build.
-/// Build, and update what the server reports; returns the build's wall time in seconds.
+/// Build once and publish the outcome to the HTTP threads. `n` numbers the build. Returns the
+/// build's wall time in seconds (0 when it stopped with an error).
 fn rebuild(root: &Path, shared: &Shared, n: u64) -> f64 {
-    let started = Instant::now();
     let result = build(&BuildOptions::new(root));
-    let took = started.elapsed().as_secs_f64();
+    let took = result.as_ref().map_or(0.0, |r| r.timings.total);
     let (overlay, changed) = match &result {
         Ok(r) => {
             let errors: Vec<Diagnostic> =

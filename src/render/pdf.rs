@@ -44,14 +44,9 @@ pub struct FontError {
 
 impl Fonts {
     /// The embedded fonts, then the project's own from `<root>/fonts/` (for scripts the
-    /// embedded fonts lack, e.g. Japanese kana). System fonts are never read.
-    pub fn load(root: &Path) -> Result<Fonts, FontError> {
-        Self::from_project(read_project_fonts(root)?)
-    }
-
-    /// [`Fonts::load`], parsed once per process: a long-running process (`yoyak serve`) gets
-    /// the same fonts back while the project's `fonts/` holds the same bytes, so typst's
-    /// caches stay warm across rebuilds.
+    /// embedded fonts lack, e.g. Japanese kana); system fonts are never read. Parsed once per
+    /// process: a long-running process (`yoyak serve`) gets the same fonts back while the
+    /// project's `fonts/` holds the same bytes, so typst's caches stay warm across rebuilds.
     pub fn shared(root: &Path) -> Result<std::sync::Arc<Fonts>, FontError> {
         static LAST: std::sync::Mutex<Option<(blake3::Hash, std::sync::Arc<Fonts>)>> =
             std::sync::Mutex::new(None);
