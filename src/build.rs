@@ -4,9 +4,9 @@
 //! diagnostics are reported, nothing is written for it, and the exit code says so.
 
 use crate::cache::{Cache, Checked, Entry, hash_parts};
-use crate::content::{self, Briefing, Config, LoadError};
+use crate::content::{self, Briefing, Config, Limits, LoadError};
 use crate::diagnostic::Diagnostic;
-use crate::output::write_atomic;
+use crate::output::write_inside;
 use crate::render::html::TextRenderer;
 use crate::render::site::{self, DigestView, Selection};
 use crate::render::templates::{TemplateError, TemplateSet, load_templates};
@@ -474,8 +474,7 @@ fn stood_in(files: &[content::Loaded]) -> BTreeMap<&str, &Path> {
 
 /// The whole briefing of a file the cache stood in for, parsed now that it must be rendered.
 fn reparse(root: &Path, file: &Path, config: &Config) -> Result<Briefing, String> {
-    let bytes = std::fs::read(root.join(file)).map_err(|e| format!("cannot read: {e}"))?;
-    let loaded = content::load_file(file.to_path_buf(), bytes, config);
+    let loaded = content::read_and_load(root, file.to_path_buf(), config);
     match loaded.briefing {
         Some(b) if !loaded.has_errors() => Ok(b),
         _ => Err("the file changed during the build: build again".into()),
@@ -503,23 +502,31 @@ fn whole<'a>(
 /// Hash of every input file's bytes: content, config, templates, fonts — and the options.
 /// When it equals the last clean build's, nothing can have changed and nothing is parsed.
 /// Also each file's own hash, by path relative to the root: a content file whose hash the
-/// cache knows is neither read again nor parsed.
-fn hash_inputs(opts: &BuildOptions) -> (String, BTreeMap<PathBuf, String>) {
+/// cache knows is neither read again nor parsed. Files are read as the loader reads them
+/// (regular files inside the project, within the limits); one that cannot be read hashes
+/// as its error, and the loader reports it.
+fn hash_inputs(opts: &BuildOptions, limits: &Limits) -> (String, BTreeMap<PathBuf, String>) {
     let mut files = Vec::new();
     for dir in ["content", "templates", "fonts"] {
-        if let Ok(entries) = std::fs::read_dir(opts.root.join(dir)) {
-            files.extend(entries.filter_map(|e| e.ok().map(|e| e.path())));
+        if let Ok(Some(entries)) = crate::input::list(&opts.root, Path::new(dir)) {
+            files.extend(entries);
         }
     }
-    files.push(opts.root.join(content::CONFIG_FILE));
+    files.push(PathBuf::from(content::CONFIG_FILE));
     files.sort();
     let per_file: Vec<(PathBuf, String)> = files
-        .par_iter()
-        .map(|f| {
-            // Relative names: the same project elsewhere is the same input.
-            let name = f.strip_prefix(&opts.root).unwrap_or(f).to_path_buf();
-            let bytes = std::fs::read(f).unwrap_or_default();
-            (name, hash_parts([bytes.as_slice()]))
+        .into_par_iter()
+        .map(|name| {
+            let limit = match name.starts_with("fonts") {
+                true => limits.font(),
+                false if name == Path::new(content::CONFIG_FILE) => content::CONFIG_LIMIT,
+                false => limits.file(),
+            };
+            let hash = match crate::input::read(&opts.root, &name, limit) {
+                Ok(bytes) => hash_parts([bytes.as_slice()]),
+                Err(e) => hash_parts([e.to_string().as_bytes()]),
+            };
+            (name, hash)
         })
         .collect();
     let mut parts: Vec<Vec<u8>> =
@@ -546,12 +553,13 @@ fn try_noop(
     let cache = cache?;
     let all_there = cache.version == crate::cache::version()
         && cache.clean_inputs.as_deref() == Some(raw)
-        && cache.site.files.iter().all(|f| opts.out.join(f).is_file())
+        && cache.paths_are_plain()
+        && cache.site.files.iter().all(|f| crate::cache::is_built(&opts.out, f))
         && cache
             .briefings
             .values()
             .chain(cache.digests.values())
-            .all(|e| e.files.iter().all(|f| opts.out.join(f).is_file()));
+            .all(|e| e.files.iter().all(|f| crate::cache::is_built(&opts.out, f)));
     if !all_there {
         return None;
     }
@@ -578,7 +586,7 @@ fn in_shard(shard: Option<(usize, usize)>, index: usize) -> bool {
 /// Delete what a briefing or digest that no longer exists left in `out`.
 fn remove_outputs(files: &[PathBuf], out: &Path, report: &mut BuildReport) {
     for f in files {
-        if std::fs::remove_file(out.join(f)).is_ok() {
+        if crate::output::remove_inside(out, f) {
             report.removed += 1;
         }
     }
@@ -588,9 +596,8 @@ fn remove_outputs(files: &[PathBuf], out: &Path, report: &mut BuildReport) {
 fn write_files(files: &[(PathBuf, Vec<u8>)], out: &Path) -> Result<usize, BuildError> {
     let mut written = 0;
     for (path, bytes) in files {
-        let full = out.join(path);
-        if write_atomic(&full, bytes)
-            .map_err(|source| BuildError::Write { path: full.clone(), source })?
+        if write_inside(out, path, bytes)
+            .map_err(|source| BuildError::Write { path: out.join(path), source })?
         {
             written += 1;
         }
@@ -651,12 +658,14 @@ fn build_in_pool(
     // build a real one, not a no-op.
     // The cache (megabytes of JSON at 1,000 briefings) is read and parsed once, while the
     // inputs are hashed.
+    // The limits come first: every file is read within them, hashing included.
+    let limits = content::load_config(&opts.root)?.0.limits;
     let ((raw, file_hashes), stored) =
-        pool.install(|| rayon::join(|| hash_inputs(opts), || Cache::read(&opts.out)));
+        pool.install(|| rayon::join(|| hash_inputs(opts, &limits), || Cache::read(&opts.out)));
     if let Some(r) = try_noop(opts, &raw, stored.as_ref(), started) {
         return Ok(r);
     }
-    let templates = load_templates(&opts.root)?;
+    let templates = load_templates(&opts.root, limits.file())?;
     let env = environment_hash(&file_hashes, &templates);
     let mut cache = Cache::validate(stored, &env);
     report.timings.setup = started.elapsed().as_secs_f64();
@@ -686,7 +695,7 @@ fn build_in_pool(
                 let t0 = Instant::now();
                 let r = TextRenderer::new(&templates)
                     .map_err(BuildError::from)
-                    .and_then(|text| Ok((text, pdf::Fonts::shared(&opts.root)?)));
+                    .and_then(|text| Ok((text, pdf::Fonts::shared(&opts.root, limits.font())?)));
                 (r, t0.elapsed().as_secs_f64())
             },
         )
@@ -881,7 +890,9 @@ fn build_in_pool(
         for id in gone {
             if let Some(e) = cache.briefings.remove(&id) {
                 remove_outputs(&e.files, &opts.out, &mut report);
-                let _ = std::fs::remove_dir(opts.out.join(&id));
+                if let Some(dir) = crate::output::inside(&opts.out, Path::new(&id)) {
+                    let _ = std::fs::remove_dir(dir);
+                }
             }
         }
     }

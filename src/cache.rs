@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 /// File name of the cache inside the output folder.
 pub const CACHE_FILE: &str = ".yoyak-cache.json";
 
+/// The largest cache file read (1,000 briefings make about 3.5 MB).
+pub const CACHE_LIMIT: u64 = 256 << 20;
+
 /// What one briefing produced last time.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
@@ -90,16 +93,28 @@ pub fn hash_parts<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
 }
 
 impl Cache {
-    /// The cache file in `out` as last written, when there is one that parses.
+    /// The cache file in `out` as last written, when there is one that parses. CI restores
+    /// `build/` from caches a pull request may have written: only a regular file within
+    /// [`CACHE_LIMIT`] is read (a symlink to `/dev/zero` is not).
     pub fn read(out: &Path) -> Option<Cache> {
-        let bytes = std::fs::read(out.join(CACHE_FILE)).ok()?;
+        use std::io::Read;
+        let path = out.join(CACHE_FILE);
+        let meta = std::fs::symlink_metadata(&path).ok()?;
+        if !meta.file_type().is_file() || meta.len() > CACHE_LIMIT {
+            return None;
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(&path).ok()?.take(CACHE_LIMIT).read_to_end(&mut bytes).ok()?;
         serde_json::from_slice(&bytes).ok()
     }
 
     /// The cache to build with: `stored` (see [`Cache::read`]) when it comes from this yoyak
     /// and environment, or an empty one when it is missing, corrupt or stale.
+    /// A cache with any path that is not a plain relative name (`../x`, `/etc/x`, `a/./b`)
+    /// did not come from yoyak: it is ignored whole.
     pub fn validate(stored: Option<Cache>, env: &str) -> Cache {
         let fresh = Cache { version: version(), env: env.to_string(), ..Default::default() };
+        let stored = stored.filter(Cache::paths_are_plain);
         match stored {
             Some(c) if c.version == fresh.version && c.env == fresh.env => c,
             // Same yoyak, other templates or config: nothing is fresh, but the file lists still
@@ -107,7 +122,6 @@ impl Cache {
             Some(mut c) if c.version == fresh.version => {
                 for e in c.briefings.values_mut().chain(c.digests.values_mut()) {
                     e.hash.clear();
-                    e.files.retain(|f| is_inside(f));
                 }
                 Cache { briefings: c.briefings, digests: c.digests, ..fresh }
             }
@@ -115,10 +129,23 @@ impl Cache {
         }
     }
 
+    /// Whether every path the cache names (ids and digest names are folder and file names
+    /// too) is a plain relative name: only then may a build delete or trust what it lists.
+    pub fn paths_are_plain(&self) -> bool {
+        let plain = |p: &Path| crate::output::is_plain_relative(p);
+        let entries = self.briefings.iter().chain(&self.digests);
+        entries.clone().all(|(name, _)| plain(Path::new(name)))
+            && entries.chain([(&String::new(), &self.site)]).all(|(_, e)| {
+                e.files.iter().all(|f| plain(f))
+                    && (e.source.as_os_str().is_empty() || plain(&e.source))
+            })
+            && self.checks.keys().all(|p| plain(p))
+    }
+
     /// Whether `entry` matches `hash` and all its files are still there.
     pub fn is_fresh(entry: Option<&Entry>, hash: &str, out: &Path) -> bool {
         entry.is_some_and(|e| {
-            !e.hash.is_empty() && e.hash == hash && e.files.iter().all(|f| out.join(f).is_file())
+            !e.hash.is_empty() && e.hash == hash && e.files.iter().all(|f| is_built(out, f))
         })
     }
 
@@ -129,7 +156,9 @@ impl Cache {
     }
 }
 
-/// A plain relative path that stays inside the output folder (no `..`, no root).
-fn is_inside(path: &Path) -> bool {
-    path.components().all(|c| matches!(c, std::path::Component::Normal(_)))
+/// Whether `out/rel` is a regular file inside the output folder (a symlink is not).
+pub fn is_built(out: &Path, rel: &Path) -> bool {
+    crate::output::inside(out, rel)
+        .and_then(|p| std::fs::symlink_metadata(p).ok())
+        .is_some_and(|m| m.file_type().is_file())
 }

@@ -11,6 +11,7 @@ pub mod check;
 pub mod content;
 pub mod diagnostic;
 pub mod import;
+pub mod input;
 pub mod numbers;
 pub mod output;
 pub mod render;

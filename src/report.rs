@@ -40,6 +40,10 @@ impl Palette {
     }
 }
 
+/// The largest file whose lines are quoted under its findings.
+const EXCERPT_LIMIT: crate::input::Limit =
+    crate::input::Limit { bytes: 16 << 20, setting: "(excerpts)" };
+
 /// Render diagnostics for people: grouped by file, each with `file:line:col`, the field path,
 /// the source line with the span underlined, and the fix.
 pub fn human(diags: &[Diagnostic], root: &Path, palette: Palette) -> String {
@@ -49,7 +53,10 @@ pub fn human(diags: &[Diagnostic], root: &Path, palette: Palette) -> String {
     }
     let mut out = String::new();
     for (file, ds) in by_file {
-        let source = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+        // Read as the loader reads it: a symlink out of the project shows nothing.
+        let source = crate::input::read(root, file, EXCERPT_LIMIT)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+            .unwrap_or_default();
         let lines: Vec<&str> = source.lines().collect();
         for d in ds {
             let (label, colour) = match d.severity {

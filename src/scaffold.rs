@@ -76,22 +76,13 @@ pub fn today() -> String {
 
 /// The project's languages: from `yoyak.yaml` when present, else the defaults (`[ko, en]`).
 fn project_config(root: &Path) -> Result<Config, ScaffoldError> {
-    let path = root.join("yoyak.yaml");
-    match std::fs::read_to_string(&path) {
-        Ok(src) => {
-            let (config, _) = content::yaml::parse::<Config>(&src).map_err(|d| {
-                let at =
-                    d.position.map(|p| format!("{}:{}: ", p.line, p.column)).unwrap_or_default();
-                ScaffoldError::Config(format!("{at}{} (fix: {})", d.message, d.fix))
-            })?;
-            if config.languages.is_empty() {
-                return Err(ScaffoldError::Config("no languages configured".into()));
-            }
-            Ok(config)
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-        Err(source) => Err(ScaffoldError::Io { path, source }),
+    let (config, ds) =
+        content::load_config(root).map_err(|e| ScaffoldError::Config(e.to_string()))?;
+    if let Some(d) = ds.first() {
+        let at = d.position.map(|p| format!("{}:{}: ", p.line, p.column)).unwrap_or_default();
+        return Err(ScaffoldError::Config(format!("{at}{} (fix: {})", d.message, d.fix)));
     }
+    Ok(config)
 }
 
 /// Create `content/<date>-<id>.yaml` under `root`: a commented skeleton that builds as it is.
@@ -322,7 +313,13 @@ pub fn config_template() -> String {
          #     title: {{ko: 2026년 2월 브리핑 모음, en: Briefings of February 2026}}\n\
          #     since: 2026-02-01\n\
          #     until: 2026-02-28\n\
-         #     tags: [ai-policy]\n"
+         #     tags: [ai-policy]\n\n\
+         # 한도: 풀 리퀘스트의 콘텐츠로부터 빌드를 지킵니다. 실제 브리핑보다 훨씬 큽니다.\n\
+         # Limits that keep builds of pull-request content safe; far above any real briefing.\n\
+         # limits:\n\
+         #   file-size: 1048576     # bytes of one content file\n\
+         #   facts: 200             # facts in one briefing\n\
+         #   text-length: 100000    # characters in one text field\n"
     )
 }
 

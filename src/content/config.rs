@@ -30,7 +30,61 @@ pub struct Config {
     /// How many of the newest briefings the Atom feed lists, each in every language (0: all).
     /// Feed readers download the whole feed on every poll: 1,000 briefings made it 3.7 MB.
     pub feed_limit: usize,
+    /// Ceilings on what one input may cost (content comes from pull requests).
+    pub limits: Limits,
 }
+
+/// How big and how deep an input may be before yoyak refuses it, each checked before the
+/// work it bounds. The defaults are far above any real briefing; a project raises one in
+/// `yoyak.yaml` under `limits:` (every error that hits a limit names its setting).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct Limits {
+    /// Largest content, glossary or template file, in bytes (checked before it is read).
+    pub file_size: u64,
+    /// Largest font file in `fonts/`, in bytes.
+    pub font_size: u64,
+    /// Most YAML aliases (`*name`) in one file.
+    pub aliases: u64,
+    /// Largest file once its aliases are expanded, in bytes (an alias repeats what it names).
+    pub expanded_size: u64,
+    /// Deepest nesting of lists and maps in one file.
+    pub nesting: u64,
+    /// Most facts in one briefing.
+    pub facts: u64,
+    /// Longest text field (a title, a body, a note), in characters.
+    pub text_length: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            file_size: 1 << 20,
+            font_size: 64 << 20,
+            aliases: 100,
+            expanded_size: 4 << 20,
+            nesting: 32,
+            facts: 200,
+            text_length: 100_000,
+        }
+    }
+}
+
+impl Limits {
+    /// The file-size limit for [`crate::input::read`].
+    pub fn file(&self) -> crate::input::Limit {
+        crate::input::Limit { bytes: self.file_size, setting: "limits.file-size" }
+    }
+
+    /// The font-size limit for [`crate::input::read`].
+    pub fn font(&self) -> crate::input::Limit {
+        crate::input::Limit { bytes: self.font_size, setting: "limits.font-size" }
+    }
+}
+
+/// `yoyak.yaml` itself is read before its limits are known: this is its own ceiling.
+pub const CONFIG_LIMIT: crate::input::Limit =
+    crate::input::Limit { bytes: 1 << 20, setting: "(fixed for yoyak.yaml)" };
 
 /// Briefings in the Atom feed unless `feed-limit` says otherwise.
 pub const DEFAULT_FEED_LIMIT: usize = 50;
@@ -51,6 +105,7 @@ impl Default for Config {
             numbers: Style::default(),
             digests: BTreeMap::new(),
             feed_limit: DEFAULT_FEED_LIMIT,
+            limits: Limits::default(),
         }
     }
 }
@@ -80,7 +135,7 @@ pub struct DigestSpec {
 
 /// Parse and check `yoyak.yaml`.
 pub fn parse_config(src: &str) -> Result<Config, Vec<Diagnostic>> {
-    let (config, index) = yaml::parse::<Config>(src).map_err(|d| vec![*d])?;
+    let (config, index) = yaml::parse::<Config>(src, &Limits::default()).map_err(|d| vec![*d])?;
     let mut ds = Vec::new();
     if config.languages.is_empty() {
         ds.push(Diagnostic::error(
@@ -100,8 +155,19 @@ pub fn parse_config(src: &str) -> Result<Config, Vec<Diagnostic>> {
             ));
         }
     }
+    for name in config.digests.keys() {
+        // The name becomes a file name under build/digest/.
+        if !super::validate::is_id(name) {
+            ds.push(Diagnostic::error(
+                "Y0108",
+                format!("digests.{name}"),
+                format!("`{name}` is not a valid digest name"),
+                "use lower-case letters, digits and dashes only, e.g. `monthly-2026-02`",
+            ));
+        }
+    }
     for d in &mut ds {
-        d.position = index.value(&d.field).map(|p| p.0);
+        d.position = index.key(&d.field).map(|p| p.0);
     }
     if ds.is_empty() { Ok(config) } else { Err(ds) }
 }

@@ -4,10 +4,11 @@
 //! [`Loaded`] carries either a briefing or the diagnostics that explain why there is none.
 
 mod config;
+mod guard;
 mod validate;
 pub mod yaml;
 
-pub use config::{CONFIG_FILE, Config, DigestSpec};
+pub use config::{CONFIG_FILE, CONFIG_LIMIT, Config, DigestSpec, Limits};
 use rayon::prelude::*;
 pub use validate::{is_http_url, is_id, parse_date};
 
@@ -96,6 +97,13 @@ impl<'de> serde::de::Visitor<'de> for FactValueVisitor {
     }
     fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<FactValue, E> {
         Ok(FactValue::Single(Decimal::from(v)))
+    }
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<FactValue, E> {
+        // Beyond u64; the guard reads the exact digits from the file afterwards anyway.
+        decimal(&v.to_string()).map(FactValue::Single)
+    }
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<FactValue, E> {
+        decimal(&v.to_string()).map(FactValue::Single)
     }
     fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<FactValue, E> {
         if !v.is_finite() {
@@ -307,14 +315,10 @@ pub enum LoadError {
     /// There is no `content/` folder.
     #[error("no content folder at {0}: run yoyak in a project folder or pass --root DIR")]
     NoContent(PathBuf),
-    /// Reading a file or folder failed.
-    #[error("cannot read {path}: {source}")]
-    Io {
-        /// What could not be read.
-        path: PathBuf,
-        /// Why.
-        source: std::io::Error,
-    },
+    /// A project-wide file (`yoyak.yaml`, the glossary, the content folder) could not be
+    /// read safely.
+    #[error(transparent)]
+    Read(#[from] crate::input::ReadError),
 }
 
 /// Load the project at `root`: its config, glossary and every briefing file.
@@ -326,71 +330,109 @@ pub fn load_project(root: &Path) -> Result<Project, LoadError> {
 /// (given its path relative to the root): an earlier [`Loaded`] of the same bytes.
 pub type Reuse<'a> = dyn Fn(&Path) -> Option<Loaded> + Sync + 'a;
 
+/// `yoyak.yaml` (defaults when absent) and what is wrong with it. A broken file gives the
+/// defaults and its diagnostics; one that cannot be read safely stops the run.
+pub fn load_config(root: &Path) -> Result<(Config, Vec<Diagnostic>), LoadError> {
+    let Some(src) = read_text(root, Path::new(CONFIG_FILE), CONFIG_LIMIT)? else {
+        return Ok((Config::default(), Vec::new()));
+    };
+    Ok(match config::parse_config(&src) {
+        Ok(c) => (c, Vec::new()),
+        Err(mut ds) => {
+            ds.iter_mut().for_each(|d| d.file = PathBuf::from(CONFIG_FILE));
+            (Config::default(), ds)
+        }
+    })
+}
+
 /// [`load_project`], taking unchanged files from `reuse` (the build cache) instead of
 /// parsing them: an edit rebuild of 1,000 briefings parses one.
 pub fn load_project_reusing(root: &Path, reuse: &Reuse) -> Result<Project, LoadError> {
-    let content_dir = root.join("content");
-    if !content_dir.is_dir() {
-        return Err(LoadError::NoContent(content_dir));
-    }
-    let mut diagnostics = Vec::new();
-    let config = match read_optional(&root.join(config::CONFIG_FILE))? {
-        None => Config::default(),
-        Some(src) => match config::parse_config(&src) {
-            Ok(c) => c,
-            Err(mut ds) => {
-                ds.iter_mut().for_each(|d| d.file = PathBuf::from(config::CONFIG_FILE));
-                diagnostics.extend(ds);
-                Config::default()
-            }
-        },
+    let content_dir = Path::new("content");
+    let paths = match crate::input::list(root, content_dir).map_err(LoadError::Read)? {
+        Some(paths) => paths,
+        None => return Err(LoadError::NoContent(root.join(content_dir))),
     };
-    let glossary_path = content_dir.join(GLOSSARY_FILE);
-    let glossary = match read_optional(&glossary_path)? {
-        None => Glossary::default(),
-        Some(src) => match yaml::parse::<Glossary>(&src) {
-            Ok((g, _)) => g,
-            Err(mut d) => {
-                d.file = Path::new("content").join(GLOSSARY_FILE);
-                diagnostics.push(*d);
-                Glossary::default()
-            }
-        },
-    };
-
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&content_dir)
-        .map_err(|source| LoadError::Io { path: content_dir.clone(), source })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
+    let (config, mut diagnostics) = load_config(root)?;
+    let glossary = load_glossary(root, &config, &mut diagnostics)?;
+    let paths: Vec<PathBuf> = paths
+        .into_iter()
         .filter(|p| {
             p.extension().is_some_and(|e| e == "yaml" || e == "yml")
                 && p.file_name().is_some_and(|n| n != GLOSSARY_FILE)
         })
         .collect();
-    paths.sort();
-
     // Files parse independently: spread them over the thread pool (order is kept).
-    let mut files = paths
-        .par_iter()
-        .map(|path| {
-            let rel = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-            if let Some(loaded) = reuse(&rel) {
-                return Ok(loaded);
-            }
-            let bytes = std::fs::read(path)
-                .map_err(|source| LoadError::Io { path: path.clone(), source })?;
-            let hash = crate::cache::hash_parts([bytes.as_slice()]);
-            Ok(load_hashed(rel, bytes, hash, &config))
+    let mut files: Vec<Loaded> = paths
+        .into_par_iter()
+        .map(|rel| match reuse(&rel) {
+            Some(loaded) => loaded,
+            None => read_and_load(root, rel, &config),
         })
-        .collect::<Result<Vec<Loaded>, LoadError>>()?;
+        .collect();
     validate::check_unique_ids(&mut files);
     Ok(Project { root: root.to_path_buf(), config, files, glossary, diagnostics })
 }
 
-fn read_optional(path: &Path) -> Result<Option<String>, LoadError> {
-    match std::fs::read(path) {
-        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).into_owned())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(LoadError::Io { path: path.to_path_buf(), source }),
+/// `content/glossary.yaml`, or an empty glossary (with a diagnostic when it is broken).
+fn load_glossary(
+    root: &Path,
+    config: &Config,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<Glossary, LoadError> {
+    let rel = Path::new("content").join(GLOSSARY_FILE);
+    let Some(src) = read_text(root, &rel, config.limits.file())? else {
+        return Ok(Glossary::default());
+    };
+    Ok(match yaml::parse::<Glossary>(&src, &config.limits) {
+        Ok((g, _)) => g,
+        Err(mut d) => {
+            d.file = rel;
+            diagnostics.push(*d);
+            Glossary::default()
+        }
+    })
+}
+
+/// A project file as text (lossy), `None` when it does not exist; refused when it is not a
+/// regular file inside the project or is over `limit`.
+fn read_text(
+    root: &Path,
+    rel: &Path,
+    limit: crate::input::Limit,
+) -> Result<Option<String>, LoadError> {
+    let bytes = crate::input::read_optional(root, rel, limit).map_err(LoadError::Read)?;
+    Ok(bytes.map(|b| String::from_utf8_lossy(&b).into_owned()))
+}
+
+/// Read one content file safely and load it; a file that cannot be read is a diagnostic
+/// for that file, and the others still load.
+pub fn read_and_load(root: &Path, rel: PathBuf, config: &Config) -> Loaded {
+    match crate::input::read(root, &rel, config.limits.file()) {
+        Ok(bytes) => load_file(rel, bytes, config),
+        Err(e) => {
+            let fix = match &e {
+                crate::input::ReadError::TooLarge { .. } => {
+                    "split the briefing, or raise the limit"
+                }
+                _ => "replace it with a regular file inside the project, or delete it",
+            };
+            failed(rel, String::new(), Diagnostic::error("Y0113", "", e.to_string(), fix))
+        }
+    }
+}
+
+/// A file that gave no briefing, with the one diagnostic that says why.
+fn failed(file: PathBuf, hash: String, mut d: Diagnostic) -> Loaded {
+    d.file = file.clone();
+    Loaded {
+        file,
+        source: String::new(),
+        briefing: None,
+        positions: Default::default(),
+        diagnostics: vec![d],
+        hash,
+        reused: false,
     }
 }
 
@@ -400,43 +442,62 @@ pub fn load_file(file: PathBuf, bytes: Vec<u8>, config: &Config) -> Loaded {
     load_hashed(file, bytes, hash, config)
 }
 
+/// Why bytes are not UTF-8 text, in the editor's terms.
+fn not_utf8(bytes: &[u8], e: &std::string::FromUtf8Error) -> Diagnostic {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let message = if utf16 {
+        "the file is UTF-16, not UTF-8".to_string()
+    } else {
+        format!("the file is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to())
+    };
+    Diagnostic::error("Y0101", "", message, "save the file as UTF-8")
+}
+
 fn load_hashed(file: PathBuf, bytes: Vec<u8>, hash: String, config: &Config) -> Loaded {
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let source = match String::from_utf8(bytes) {
         Ok(s) => s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s),
         Err(e) => {
-            let mut d = Diagnostic::error(
-                "Y0101",
-                "",
-                format!("the file is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
-                "save the file as UTF-8",
-            );
-            d.file = file.clone();
-            return Loaded {
-                file,
-                source: String::new(),
-                briefing: None,
-                positions: Default::default(),
-                diagnostics: vec![d],
-                hash,
-                reused: false,
-            };
+            let d = not_utf8(e.as_bytes(), &e);
+            return failed(file, hash, d);
         }
     };
-    let (briefing, positions, mut diagnostics) = match yaml::parse::<Briefing>(&source) {
-        Ok((mut b, positions)) => {
-            if b.id.is_empty() {
-                b.id = stem;
-            }
-            let ds = validate::validate(&b, &positions, config);
-            (Some(b), positions, ds)
-        }
+    let (briefing, positions, mut diagnostics) = match parse_briefing(&source, stem, config) {
+        Ok((b, positions, ds)) => (b, positions, ds),
         Err(d) => (None, Default::default(), vec![*d]),
     };
     for d in &mut diagnostics {
         d.file = file.clone();
     }
     Loaded { file, source, briefing, positions, diagnostics, hash, reused: false }
+}
+
+/// Parsed, guarded and validated briefing with its positions and findings. A briefing over
+/// a limit comes back as `None`: nothing costly may read it.
+type Parsed = (Option<Briefing>, yaml::PositionIndex, Vec<Diagnostic>);
+
+fn parse_briefing(source: &str, stem: String, config: &Config) -> Result<Parsed, Box<Diagnostic>> {
+    let (mut b, positions) = yaml::parse::<Briefing>(source, &config.limits)?;
+    let place = |mut ds: Vec<Diagnostic>| {
+        for d in &mut ds {
+            if let Some((p, len)) = positions.value(&d.field) {
+                (d.position, d.span_len) = (Some(p), len);
+            }
+        }
+        ds
+    };
+    let over = place(guard::over_limits(&b, &config.limits));
+    if !over.is_empty() {
+        return Ok((None, positions, over));
+    }
+    let mut ds = place(guard::exact_values(&mut b, &positions));
+    ds.extend(place(guard::control_characters(&b)));
+    ds.extend(place(guard::empty_id(&positions, &b.id).into_iter().collect()));
+    if b.id.is_empty() {
+        b.id = stem;
+    }
+    ds.extend(validate::validate(&b, &positions, config));
+    Ok((Some(b), positions, ds))
 }
 
 /// Whether a text field holds plain text or Markdown.

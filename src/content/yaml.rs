@@ -4,17 +4,21 @@
 //! second, event-level pass (yaml-rust2) records the line and column of every field path.
 //! Validation later uses those positions to point editors at the exact line.
 
+use super::config::Limits;
 use crate::diagnostic::{Diagnostic, Position};
 use serde::de::DeserializeOwned;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
-use yaml_rust2::scanner::Marker;
+use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 /// Where each field path (`facts[3].label.en`) starts in a YAML file.
 #[derive(Clone, Debug, Default)]
 pub struct PositionIndex {
     values: BTreeMap<String, (Position, usize)>,
     keys: BTreeMap<String, (Position, usize)>,
+    /// The text of every plain scalar that may be a number, by path: a fact's value is read
+    /// from it exactly, since serde_yaml hands over a float.
+    numbers: BTreeMap<String, String>,
 }
 
 impl PositionIndex {
@@ -38,6 +42,16 @@ impl PositionIndex {
         }
     }
 
+    /// Whether the file itself has a value at exactly `path` (not just an ancestor).
+    pub fn is_written(&self, path: &str) -> bool {
+        self.values.contains_key(path)
+    }
+
+    /// The number at `path` as written, when it is a plain scalar that looks like one.
+    pub fn number_text(&self, path: &str) -> Option<&str> {
+        self.numbers.get(path).map(String::as_str)
+    }
+
     /// The position of the key that introduces `path` (for unknown or duplicate keys).
     pub fn key(&self, path: &str) -> Option<(Position, usize)> {
         self.keys.get(path).copied().or_else(|| self.value(path))
@@ -55,20 +69,55 @@ pub fn parent_path(path: &str) -> Option<String> {
 
 /// Parse `src` into `T`, returning the value and the position index, or one diagnostic that
 /// says what is wrong and where. Unknown keys get the nearest known key as a suggestion.
-pub fn parse<T: DeserializeOwned>(src: &str) -> Result<(T, PositionIndex), Box<Diagnostic>> {
-    let index = index_positions(src)?;
+/// Control characters, duplicate keys and inputs over `limits` (aliases, expanded size,
+/// nesting) are refused before serde_yaml sees the text, so an alias bomb is never expanded.
+pub fn parse<T: DeserializeOwned>(
+    src: &str,
+    limits: &Limits,
+) -> Result<(T, PositionIndex), Box<Diagnostic>> {
+    if let Some(d) = control_character(src) {
+        return Err(Box::new(d));
+    }
+    let index = index_positions(src, limits)?;
     match serde_yaml::from_str::<T>(src) {
         Ok(value) => Ok((value, index)),
         Err(err) => Err(Box::new(translate_error(&err, &index))),
     }
 }
 
-/// Walk the YAML events once and remember where every path starts.
-fn index_positions(src: &str) -> Result<PositionIndex, Box<Diagnostic>> {
-    let mut recv = Indexer::default();
+/// Whether `c` is a control character that has no place in a text (tab and line ends do).
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// The first raw control character in the file (a NUL, an ESC), placed exactly.
+fn control_character(src: &str) -> Option<Diagnostic> {
+    let (at, c) = src.char_indices().find(|(_, c)| is_forbidden_control(*c))?;
+    let line = src[..at].matches('\n').count() + 1;
+    let column = src[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let mut d = Diagnostic::error(
+        "Y0116",
+        "",
+        format!("the file holds the control character U+{:04X}", c as u32),
+        "delete it: control characters are invisible and not text (a paste from another program can bring them)",
+    );
+    d.position = Some(Position { line, column });
+    d.span_len = c.len_utf8();
+    Some(d)
+}
+
+/// Walk the YAML events once and remember where every path starts; refuse duplicate keys
+/// and what breaks `limits`.
+fn index_positions(src: &str, limits: &Limits) -> Result<PositionIndex, Box<Diagnostic>> {
+    let mut recv = Indexer { limits: limits.clone(), ..Default::default() };
     let mut parser = Parser::new_from_str(src);
     if let Err(e) = parser.load(&mut recv, false) {
         let m = e.marker();
+        if e.info().contains("recursion limit") {
+            // The reader's own ceiling, far below what would exhaust the stack.
+            let message = "lists and maps nest deeper than the YAML reader allows".to_string();
+            return Err(limit_error(m, String::new(), message, "limits.nesting"));
+        }
         let mut d = Diagnostic::error(
             "Y0101",
             "",
@@ -78,18 +127,50 @@ fn index_positions(src: &str) -> Result<PositionIndex, Box<Diagnostic>> {
         d.position = Some(Position { line: m.line(), column: m.col() + 1 });
         return Err(Box::new(d));
     }
-    Ok(recv.index)
+    match recv.refused {
+        Some(d) => Err(d),
+        None => Ok(recv.index),
+    }
 }
 
 enum Frame {
-    Map { path: String, pending_key: Option<String> },
-    Seq { path: String, next: usize },
+    Map {
+        path: String,
+        pending_key: Option<String>,
+        /// Keys seen so far, with where each was written (for duplicate keys).
+        keys: HashMap<String, Position>,
+        /// Bytes under this node once aliases are expanded.
+        size: u64,
+        anchor: usize,
+    },
+    Seq {
+        path: String,
+        next: usize,
+        size: u64,
+        anchor: usize,
+    },
+}
+
+impl Frame {
+    fn size_mut(&mut self) -> &mut u64 {
+        match self {
+            Frame::Map { size, .. } | Frame::Seq { size, .. } => size,
+        }
+    }
 }
 
 #[derive(Default)]
 struct Indexer {
     stack: Vec<Frame>,
     index: PositionIndex,
+    limits: Limits,
+    /// Expanded size of each anchored node, by anchor id.
+    anchors: HashMap<usize, u64>,
+    aliases: u64,
+    /// Expanded size of what has been closed at the top level.
+    total: u64,
+    /// The first reason to refuse the file; later events are ignored.
+    refused: Option<Box<Diagnostic>>,
 }
 
 impl Indexer {
@@ -98,14 +179,131 @@ impl Indexer {
     fn next_path(&mut self) -> Option<String> {
         match self.stack.last_mut() {
             None => Some(String::new()),
-            Some(Frame::Map { path, pending_key }) => pending_key.take().map(|k| join(path, &k)),
-            Some(Frame::Seq { path, next }) => {
+            Some(Frame::Map { path, pending_key, .. }) => {
+                pending_key.take().map(|k| join(path, &k))
+            }
+            Some(Frame::Seq { path, next, .. }) => {
                 let p = format!("{path}[{next}]");
                 *next += 1;
                 Some(p)
             }
         }
     }
+
+    /// Count `bytes` of expanded input towards the enclosing node (or the file).
+    fn add_size(&mut self, bytes: u64) {
+        match self.stack.last_mut() {
+            Some(frame) => *frame.size_mut() += bytes,
+            None => self.total += bytes,
+        }
+    }
+
+    /// Stop reading the file: `message` names the limit, `setting` raises it.
+    fn refuse(&mut self, mark: &Marker, field: String, message: String, setting: &str) {
+        self.refused = Some(limit_error(mark, field, message, setting));
+    }
+
+    /// A scalar: a value at its path, or a key of the open map (checked for duplicates).
+    fn on_scalar(&mut self, text: String, plain: bool, anchor: usize, mark: &Marker) {
+        let bytes = text.len() as u64 + 1;
+        self.add_size(bytes);
+        if anchor > 0 {
+            self.anchors.insert(anchor, bytes);
+        }
+        match self.next_path() {
+            Some(path) => {
+                if plain && text.starts_with(|c: char| c.is_ascii_digit() || "+-.".contains(c)) {
+                    self.index.numbers.insert(path.clone(), text.clone());
+                }
+                self.index.values.insert(path, (position(mark), text.len().max(1)));
+            }
+            None => self.on_key(text, mark),
+        }
+    }
+
+    /// A mapping key: refused when the map already has it (YAML would keep the last silently).
+    fn on_key(&mut self, text: String, mark: &Marker) {
+        let Some(Frame::Map { path, pending_key, keys, .. }) = self.stack.last_mut() else {
+            return;
+        };
+        let full = join(path, &text);
+        if let Some(first) = keys.get(&text) {
+            let mut d = Diagnostic::error(
+                "Y0115",
+                full,
+                format!(
+                    "`{text}` is written twice here (lines {} and {})",
+                    first.line,
+                    mark.line()
+                ),
+                "keep one of the two: YAML would silently drop the first",
+            );
+            d.position = Some(position(mark));
+            d.span_len = text.len().max(1);
+            self.refused = Some(Box::new(d));
+            return;
+        }
+        keys.insert(text.clone(), position(mark));
+        self.index.keys.insert(full, (position(mark), text.len().max(1)));
+        *pending_key = Some(text);
+    }
+
+    /// A list or map opens: checked against the nesting limit.
+    fn open(&mut self, map: bool, anchor: usize, mark: &Marker) {
+        let path = self.next_path().unwrap_or_default();
+        if self.stack.len() as u64 >= self.limits.nesting {
+            let message = format!("lists and maps nest deeper than {} levels", self.limits.nesting);
+            self.refuse(mark, path, message, "limits.nesting");
+            return;
+        }
+        self.index.values.entry(path.clone()).or_insert((position(mark), 1));
+        self.stack.push(match map {
+            true => Frame::Map { path, pending_key: None, keys: HashMap::new(), size: 1, anchor },
+            false => Frame::Seq { path, next: 0, size: 1, anchor },
+        });
+    }
+
+    /// A list or map closes: its expanded size goes to its parent (and its anchor).
+    fn close(&mut self) {
+        let Some(frame) = self.stack.pop() else { return };
+        let (size, anchor) = match frame {
+            Frame::Map { size, anchor, .. } | Frame::Seq { size, anchor, .. } => (size, anchor),
+        };
+        if anchor > 0 {
+            self.anchors.insert(anchor, size);
+        }
+        self.add_size(size);
+    }
+
+    /// An alias repeats what it names: counted, and its size added again.
+    fn on_alias(&mut self, id: usize, mark: &Marker) {
+        let path = self.next_path().unwrap_or_default();
+        self.aliases += 1;
+        if self.aliases > self.limits.aliases {
+            let message = format!("more than {} aliases (`*name`)", self.limits.aliases);
+            return self.refuse(mark, path, message, "limits.aliases");
+        }
+        let size = self.anchors.get(&id).copied().unwrap_or(1);
+        self.add_size(size);
+        let expanded = self.total + self.stack.iter_mut().map(|f| *f.size_mut()).sum::<u64>();
+        if expanded > self.limits.expanded_size {
+            let message = format!(
+                "with its aliases expanded the file is over {} bytes",
+                self.limits.expanded_size
+            );
+            self.refuse(mark, path, message, "limits.expanded-size");
+        }
+    }
+}
+
+/// A file over a limit: `message` says which, `setting` raises it.
+fn limit_error(mark: &Marker, field: String, message: String, setting: &str) -> Box<Diagnostic> {
+    let fix = format!(
+        "simplify the file, or raise `{setting}` in yoyak.yaml if it is meant to be this big"
+    );
+    let mut d = Diagnostic::error("Y0114", field, message, fix);
+    d.position = Some(position(mark));
+    Box::new(d)
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -118,35 +316,17 @@ fn position(mark: &Marker) -> Position {
 
 impl MarkedEventReceiver for Indexer {
     fn on_event(&mut self, ev: Event, mark: Marker) {
+        if self.refused.is_some() {
+            return;
+        }
         match ev {
-            Event::Scalar(text, ..) => match self.next_path() {
-                Some(path) => {
-                    self.index.values.insert(path, (position(&mark), text.len().max(1)));
-                }
-                None => {
-                    if let Some(Frame::Map { path, pending_key }) = self.stack.last_mut() {
-                        let full = join(path, &text);
-                        self.index.keys.insert(full, (position(&mark), text.len().max(1)));
-                        *pending_key = Some(text);
-                    }
-                }
-            },
-            Event::MappingStart(..) => {
-                let path = self.next_path().unwrap_or_default();
-                self.index.values.entry(path.clone()).or_insert((position(&mark), 1));
-                self.stack.push(Frame::Map { path, pending_key: None });
+            Event::Scalar(text, style, anchor, _) => {
+                self.on_scalar(text, style == TScalarStyle::Plain, anchor, &mark)
             }
-            Event::SequenceStart(..) => {
-                let path = self.next_path().unwrap_or_default();
-                self.index.values.entry(path.clone()).or_insert((position(&mark), 1));
-                self.stack.push(Frame::Seq { path, next: 0 });
-            }
-            Event::MappingEnd | Event::SequenceEnd => {
-                self.stack.pop();
-            }
-            Event::Alias(_) => {
-                self.next_path();
-            }
+            Event::MappingStart(anchor, _) => self.open(true, anchor, &mark),
+            Event::SequenceStart(anchor, _) => self.open(false, anchor, &mark),
+            Event::MappingEnd | Event::SequenceEnd => self.close(),
+            Event::Alias(id) => self.on_alias(id, &mark),
             _ => {}
         }
     }

@@ -568,20 +568,35 @@ pub struct Imported {
     pub warnings: Vec<String>,
 }
 
+/// The largest article `import` reads (a long report as text is a few hundred kilobytes).
+pub const ARTICLE_LIMIT: u64 = 16 << 20;
+
+/// The article's bytes from a file or standard input, refusing more than [`ARTICLE_LIMIT`].
+fn read_article(path: &Path, stdin: bool) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let source: Box<dyn Read> = match stdin {
+        true => Box::new(std::io::stdin()),
+        false => Box::new(std::fs::File::open(path)?),
+    };
+    let mut bytes = Vec::new();
+    source.take(ARTICLE_LIMIT + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > ARTICLE_LIMIT {
+        let message = format!(
+            "the article is over {} MiB; import takes one report at a time",
+            ARTICLE_LIMIT >> 20
+        );
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, message));
+    }
+    Ok(bytes)
+}
+
 /// Reads the article, drafts it and writes the draft (unless it goes to standard output).
 pub fn run(opts: &ImportOptions) -> Result<Imported, ImportError> {
     let stdin = opts.article == Path::new("-");
     let name =
         if stdin { "standard input".to_string() } else { opts.article.display().to_string() };
-    let bytes = if stdin {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)
-            .map_err(|source| ImportError::Read { name: name.clone(), source })?;
-        buf
-    } else {
-        std::fs::read(&opts.article)
-            .map_err(|source| ImportError::Read { name: name.clone(), source })?
-    };
+    let bytes = read_article(&opts.article, stdin)
+        .map_err(|source| ImportError::Read { name: name.clone(), source })?;
     let mut warnings = Vec::new();
     let config = project_config(&opts.root, &mut warnings);
     let draft = draft(&bytes, &name, &config.numbers)?;
@@ -608,10 +623,9 @@ pub fn run(opts: &ImportOptions) -> Result<Imported, ImportError> {
 
 /// The project's `yoyak.yaml`, or the defaults (with a warning when it does not load).
 fn project_config(root: &Path, warnings: &mut Vec<String>) -> Config {
-    let path = root.join("yoyak.yaml");
-    let Ok(src) = std::fs::read_to_string(&path) else { return Config::default() };
-    match crate::content::yaml::parse::<Config>(&src) {
-        Ok((c, _)) if !c.languages.is_empty() => c,
+    let path = root.join(crate::content::CONFIG_FILE);
+    match crate::content::load_config(root) {
+        Ok((c, ds)) if ds.is_empty() => c,
         _ => {
             warnings.push(format!(
                 "{} does not load; the draft uses the default languages (ko, en) and number style",

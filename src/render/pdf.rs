@@ -47,10 +47,13 @@ impl Fonts {
     /// embedded fonts lack, e.g. Japanese kana); system fonts are never read. Parsed once per
     /// process: a long-running process (`yoyak serve`) gets the same fonts back while the
     /// project's `fonts/` holds the same bytes, so typst's caches stay warm across rebuilds.
-    pub fn shared(root: &Path) -> Result<std::sync::Arc<Fonts>, FontError> {
+    pub fn shared(
+        root: &Path,
+        limit: crate::input::Limit,
+    ) -> Result<std::sync::Arc<Fonts>, FontError> {
         static LAST: std::sync::Mutex<Option<(blake3::Hash, std::sync::Arc<Fonts>)>> =
             std::sync::Mutex::new(None);
-        let files = read_project_fonts(root)?;
+        let files = read_project_fonts(root, limit)?;
         let mut key = blake3::Hasher::new();
         for (path, bytes) in &files {
             key.update(path.as_os_str().as_encoded_bytes());
@@ -88,23 +91,30 @@ impl Fonts {
     }
 }
 
-/// The font files in `<root>/fonts/`, in name order, with their bytes.
-fn read_project_fonts(root: &Path) -> Result<Vec<(PathBuf, Vec<u8>)>, FontError> {
-    let Ok(entries) = std::fs::read_dir(root.join("fonts")) else { return Ok(Vec::new()) };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
+/// The font files in `<root>/fonts/`, in name order, with their bytes: regular files inside
+/// the project only, each within `limit`.
+fn read_project_fonts(
+    root: &Path,
+    limit: crate::input::Limit,
+) -> Result<Vec<(PathBuf, Vec<u8>)>, FontError> {
+    let error =
+        |path: &Path, reason: String| FontError { path: path.display().to_string(), reason };
+    let fonts_dir = Path::new("fonts");
+    let paths = match crate::input::list(root, fonts_dir) {
+        Ok(Some(paths)) => paths,
+        Ok(None) => return Ok(Vec::new()),
+        Err(e) => return Err(error(fonts_dir, e.to_string())),
+    };
+    paths
+        .into_iter()
         .filter(|p| {
             p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
                 ["ttf", "otf", "ttc", "otc"].contains(&e.to_ascii_lowercase().as_str())
             })
         })
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|path| match std::fs::read(&path) {
+        .map(|path| match crate::input::read(root, &path, limit) {
             Ok(bytes) => Ok((path, bytes)),
-            Err(e) => Err(FontError { path: path.display().to_string(), reason: e.to_string() }),
+            Err(e) => Err(error(&path, e.to_string())),
         })
         .collect()
 }
@@ -342,17 +352,26 @@ mod tests {
     #[test]
     fn fonts_are_parsed_once_per_process_until_the_project_fonts_change() {
         let root = tempfile::tempdir().unwrap();
-        let first = Fonts::shared(root.path()).unwrap();
-        assert!(Arc::ptr_eq(&first, &Fonts::shared(root.path()).unwrap()), "reused");
+        let first = Fonts::shared(root.path(), crate::content::Limits::default().font()).unwrap();
+        assert!(
+            Arc::ptr_eq(
+                &first,
+                &Fonts::shared(root.path(), crate::content::Limits::default().font()).unwrap()
+            ),
+            "reused"
+        );
 
         std::fs::create_dir(root.path().join("fonts")).unwrap();
         std::fs::write(root.path().join("fonts/extra.ttf"), FONT_FILES[2]).unwrap();
-        let with_extra = Fonts::shared(root.path()).unwrap();
+        let with_extra =
+            Fonts::shared(root.path(), crate::content::Limits::default().font()).unwrap();
         assert!(!Arc::ptr_eq(&first, &with_extra), "a new project font is loaded");
         assert_eq!(with_extra.fonts.len(), first.fonts.len() + 1);
 
         std::fs::write(root.path().join("fonts/extra.ttf"), b"not a font").unwrap();
-        let err = Fonts::shared(root.path()).err().expect("a broken font is an error");
+        let err = Fonts::shared(root.path(), crate::content::Limits::default().font())
+            .err()
+            .expect("a broken font is an error");
         assert!(err.to_string().contains("extra.ttf"), "{err}");
     }
 }

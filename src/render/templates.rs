@@ -19,14 +19,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// A template problem: the user's override could not be read or does not compile.
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
-    /// Reading an override failed.
-    #[error("cannot read template {path}: {source}")]
-    Io {
-        /// The file.
-        path: String,
-        /// Why.
-        source: std::io::Error,
-    },
+    /// An override could not be read safely.
+    #[error("template override: {0}")]
+    Read(crate::input::ReadError),
     /// Tera rejected a template.
     #[error("template {name}: {message}")]
     Syntax {
@@ -55,19 +50,21 @@ impl TemplateSet {
     }
 }
 
-/// Read the templates for the project at `root`.
-pub fn load_templates(root: &Path) -> Result<TemplateSet, TemplateError> {
+/// Read the templates for the project at `root`: an override must be a regular file inside
+/// the project, within `limit`.
+pub fn load_templates(
+    root: &Path,
+    limit: crate::input::Limit,
+) -> Result<TemplateSet, TemplateError> {
     let mut entries = Vec::new();
     for (name, builtin) in BUILTIN {
-        let path = root.join("templates").join(name);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => entries.push((name.to_string(), text, true)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                entries.push((name.to_string(), builtin.to_string(), false))
+        let path = Path::new("templates").join(name);
+        match crate::input::read_optional(root, &path, limit) {
+            Ok(Some(bytes)) => {
+                entries.push((name.to_string(), String::from_utf8_lossy(&bytes).into_owned(), true))
             }
-            Err(source) => {
-                return Err(TemplateError::Io { path: path.display().to_string(), source });
-            }
+            Ok(None) => entries.push((name.to_string(), builtin.to_string(), false)),
+            Err(source) => return Err(TemplateError::Read(source)),
         }
     }
     Ok(TemplateSet { entries })

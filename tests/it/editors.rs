@@ -104,7 +104,8 @@ fn config_schema_accepts_every_project_file_and_the_number_styles() {
     for spacing in style["korean-spacing"]["enum"].as_array().unwrap() {
         for krw in style["krw"]["enum"].as_array().unwrap() {
             let src = format!("numbers: {{korean-spacing: {spacing}, krw: {krw}}}\n");
-            let parsed = yoyak::content::yaml::parse::<yoyak::content::Config>(&src);
+            let parsed =
+                yoyak::content::yaml::parse::<yoyak::content::Config>(&src, &Default::default());
             assert!(parsed.is_ok(), "{src}: {:?}", parsed.err());
         }
     }

@@ -10,3 +10,4 @@ mod incremental;
 mod numbers;
 mod pipeline;
 mod site;
+mod untrusted;
