@@ -90,8 +90,13 @@ fn pdf_prints_markup_characters_and_reads_no_file() {
 /// No element, attribute or URL from content can run or fetch anything.
 fn assert_no_active_content(html: &str) {
     for (name, attrs) in html_elements(html) {
+        // The only picture is yoyak's own chart, a file beside the edition.
+        let own_chart = name == "img"
+            && attrs
+                .iter()
+                .any(|(k, v)| k == "src" && v.ends_with(".svg") && !v.contains([':', '/']));
         assert!(
-            !["script", "iframe", "img", "x"].contains(&name.as_str()),
+            !["script", "iframe", "img", "x"].contains(&name.as_str()) || own_chart,
             "element <{name}> leaked"
         );
         for (k, v) in attrs {
