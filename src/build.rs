@@ -421,6 +421,9 @@ pub fn build_with_progress(
         }
         b.build().map_err(|e| BuildError::Threads(e.to_string()))?
     };
+    // A killed build's half-written files go before anything else (`build/` then holds only
+    // what a clean build gives).
+    crate::output::remove_temporaries(&opts.out);
     build_in_pool(opts, started, progress, &pool)
 }
 
