@@ -766,6 +766,11 @@ fn build_in_pool(
     let mut ok = publishable(&project.files, &content_hashes);
     let hashes: Vec<String> = ok.iter().map(|(_, _, h)| h.to_string()).collect();
     let mut slim = stood_in(&project.files);
+    // From here on outputs are written. The last build's cache would vouch for files this
+    // build rewrites: were it killed before saving its own cache, an edit undone would find
+    // the killed build's files "fresh". No cache on disk until this build's is saved (after a
+    // kill the next build renders everything again).
+    let _ = std::fs::remove_file(opts.out.join(crate::cache::CACHE_FILE));
 
     if !opts.assemble {
         let todo: Vec<usize> = (0..ok.len())
