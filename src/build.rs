@@ -421,10 +421,13 @@ pub fn build_with_progress(
         }
         b.build().map_err(|e| BuildError::Threads(e.to_string()))?
     };
-    // A killed build's half-written files go before anything else (`build/` then holds only
-    // what a clean build gives).
-    crate::output::remove_temporaries(&opts.out);
-    build_in_pool(opts, started, progress, &pool)
+    // A killed build's half-written files go (`build/` then holds only what a clean build
+    // gives), beside the build so that a no-op does not wait for the walk: this build's own
+    // temporaries belong to a running process and are left alone.
+    std::thread::scope(|scope| {
+        scope.spawn(|| crate::output::remove_temporaries(&opts.out));
+        build_in_pool(opts, started, progress, &pool)
+    })
 }
 
 /// Hash of everything every output depends on besides its own content: the configuration and
