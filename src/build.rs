@@ -421,7 +421,13 @@ pub fn build_with_progress(
         }
         b.build().map_err(|e| BuildError::Threads(e.to_string()))?
     };
-    build_in_pool(opts, started, progress, &pool)
+    // A killed build's half-written files go (`build/` then holds only what a clean build
+    // gives), beside the build so that a no-op does not wait for the walk: this build's own
+    // temporaries belong to a running process and are left alone.
+    std::thread::scope(|scope| {
+        scope.spawn(|| crate::output::remove_temporaries(&opts.out));
+        build_in_pool(opts, started, progress, &pool)
+    })
 }
 
 /// Hash of everything every output depends on besides its own content: the configuration and
@@ -772,6 +778,11 @@ fn build_in_pool(
     let mut ok = publishable(&project.files, &content_hashes);
     let hashes: Vec<String> = ok.iter().map(|(_, _, h)| h.to_string()).collect();
     let mut slim = stood_in(&project.files);
+    // From here on outputs are written. The last build's cache would vouch for files this
+    // build rewrites: were it killed before saving its own cache, an edit undone would find
+    // the killed build's files "fresh". No cache on disk until this build's is saved (after a
+    // kill the next build renders everything again).
+    let _ = std::fs::remove_file(opts.out.join(crate::cache::CACHE_FILE));
 
     if !opts.assemble {
         let todo: Vec<usize> = (0..ok.len())

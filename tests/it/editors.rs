@@ -484,6 +484,97 @@ fn serve_rebuilds_on_save_reloads_pages_and_overlays_errors() {
     stop_with_ctrl_c(server);
 }
 
+/// The number of threads of process `pid`.
+#[cfg(target_os = "linux")]
+fn threads(pid: u32) -> usize {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let line = status.lines().find_map(|l| l.strip_prefix("Threads:"));
+    line.and_then(|n| n.trim().parse().ok()).expect("a Threads: line")
+}
+
+/// The first bytes the server sends on `stream` (waiting at most `limit`), as text.
+fn first_answer(stream: &mut TcpStream, limit: Duration) -> String {
+    stream.set_read_timeout(Some(limit)).unwrap();
+    let mut buf = [0u8; 64];
+    let n = stream.read(&mut buf).unwrap_or(0);
+    String::from_utf8_lossy(&buf[..n]).into_owned()
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn serve_bounds_threads_and_connections_and_still_answers() {
+    use yoyak::serve::{HEAD_TIMEOUT, MAX_HEAD};
+    let p = seed_project();
+    let server = Server::start(p.path());
+    let (pid, port) = (server.child.id(), server.port);
+    assert_eq!(server.get("/").0, 200);
+    let before = threads(pid);
+    let connect = || TcpStream::connect(("127.0.0.1", port)).unwrap();
+    // 300 clients that connect and send nothing, and one that sends its head a byte at a time.
+    let opened = Instant::now();
+    let mut idle: Vec<TcpStream> = (0..300).map(|_| connect()).collect();
+    let mut slow = connect();
+    let mut drip = slow.try_clone().unwrap();
+    // Read at once: the answer must be in before the next drip meets the closed socket.
+    let slow_answer = std::thread::spawn(move || {
+        (first_answer(&mut slow, HEAD_TIMEOUT + Duration::from_secs(5)), opened.elapsed())
+    });
+    let dripping = std::thread::spawn(move || {
+        let head = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Slow: 1");
+        for b in head.bytes().chain(std::iter::repeat_n(b'1', 40)) {
+            if drip.write_all(&[b]).is_err() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    });
+    let mut most = before;
+    for _ in 0..8 {
+        most = most.max(threads(pid));
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    // A browser's request is answered while they wait, not after they time out.
+    let asked = Instant::now();
+    let (status, body) = server.get("/");
+    let took = asked.elapsed();
+    assert_eq!(status, 200);
+    assert!(body.contains("/__yoyak/version"));
+    assert!(took < HEAD_TIMEOUT, "answered in {took:?} beside 300 idle clients");
+    most = most.max(threads(pid));
+    assert!(most <= before + 2, "threads: {before} before, {most} beside 300 idle clients");
+
+    // A head larger than the cap is refused.
+    let mut big = connect();
+    let pad = "a".repeat(MAX_HEAD);
+    write!(big, "GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Pad: {pad}").unwrap();
+    let answer = first_answer(&mut big, Duration::from_secs(5));
+    assert!(answer.starts_with("HTTP/1.1 431"), "{answer:?}");
+    // The slow client is cut off once its time is up.
+    let (answer, after) = slow_answer.join().unwrap();
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?}");
+    assert!(after >= HEAD_TIMEOUT, "cut off after {after:?}");
+    dripping.join().unwrap();
+    // Every idle client was closed: timed out, or (the oldest, past the limit on waiting
+    // connections) refused to make room.
+    let (mut timed_out, mut refused) = (0, 0);
+    for s in &mut idle {
+        let answer = first_answer(s, HEAD_TIMEOUT + Duration::from_secs(5));
+        match answer.get(..12) {
+            Some("HTTP/1.1 408") => timed_out += 1,
+            Some("HTTP/1.1 503") => refused += 1,
+            _ => panic!("an idle client got {answer:?}"),
+        }
+    }
+    println!(
+        "serve: 300 idle clients: {timed_out} timed out, {refused} refused; threads {before} → at most {most}; a GET beside them took {} ms",
+        took.as_millis()
+    );
+    drop(idle);
+    assert_eq!(server.get("/").0, 200);
+    assert!(threads(pid) <= before + 2);
+    stop_with_ctrl_c(server);
+}
+
 /// Ctrl-C (SIGINT) ends the server cleanly, with exit code 0.
 #[cfg(unix)]
 fn stop_with_ctrl_c(mut server: Server) {

@@ -3,6 +3,7 @@
 mod check;
 mod common;
 mod content;
+mod crash;
 mod editors;
 mod hostile;
 mod import;
