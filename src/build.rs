@@ -665,7 +665,8 @@ fn build_in_pool(
     // The cache (megabytes of JSON at 1,000 briefings) is read and parsed once, while the
     // inputs are hashed.
     // The limits come first: every file is read within them, hashing included.
-    let limits = content::load_config(&opts.root)?.0.limits;
+    let config = content::load_config(&opts.root)?;
+    let limits = config.0.limits.clone();
     let ((raw, file_hashes), stored) =
         pool.install(|| rayon::join(|| hash_inputs(opts, &limits), || Cache::read(&opts.out)));
     if let Some(r) = try_noop(opts, &raw, stored.as_ref(), started) {
@@ -696,7 +697,7 @@ fn build_in_pool(
     // Templates compile and fonts load while the content loads: an edit rebuild waits on each.
     let (project, renderers) = pool.install(|| {
         rayon::join(
-            || content::load_project_reusing(&opts.root, &reuse),
+            || content::load_project_reusing(&opts.root, config, &reuse),
             || {
                 let t0 = Instant::now();
                 let r = TextRenderer::new(&templates)
