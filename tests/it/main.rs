@@ -2,11 +2,13 @@
 
 mod check;
 mod common;
+mod constructs;
 mod content;
 mod editors;
 mod hostile;
 mod import;
 mod incremental;
+mod links;
 mod numbers;
 mod pipeline;
 mod site;
