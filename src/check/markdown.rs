@@ -8,7 +8,8 @@
 
 use super::Finding;
 use crate::diagnostic::Severity;
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use crate::render::markdown::{link_address, link_kept, options};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 /// Every finding in one Markdown text, with byte spans into `md`.
@@ -17,7 +18,7 @@ pub fn check(md: &str) -> Vec<Finding> {
     let mut run: Vec<(String, Range<usize>)> = Vec::new();
     let mut in_code = false;
     let mut heading: Option<(Range<usize>, bool)> = None;
-    for (ev, range) in Parser::new_ext(md, Options::ENABLE_TABLES).into_offset_iter() {
+    for (ev, range) in Parser::new_ext(md, options()).into_offset_iter() {
         let is_text = matches!(ev, Event::Text(_) | Event::Html(_) | Event::InlineHtml(_));
         if !is_text && !run.is_empty() {
             text_run(md, &std::mem::take(&mut run), &mut out);
@@ -50,7 +51,9 @@ pub fn check(md: &str) -> Vec<Finding> {
                     ));
                 }
             }
-            Event::Start(Tag::Link { dest_url, .. }) if !link_ok(&dest_url) => {
+            Event::Start(
+                Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. },
+            ) if !link_kept(&link_address(link_type, &dest_url)) => {
                 out.push(Finding::new(
                     "Y0702",
                     Severity::Warning,
@@ -69,16 +72,6 @@ pub fn check(md: &str) -> Vec<Finding> {
     }
     out.sort_by_key(|f| f.span.start);
     out
-}
-
-/// http(s) with a host, or `mailto:` with an address: the only targets the editions keep.
-fn link_ok(dest: &str) -> bool {
-    match dest.strip_prefix("mailto:") {
-        Some(addr) => {
-            addr.contains('@') && !addr.chars().any(|c| c.is_whitespace() || c.is_control())
-        }
-        None => crate::content::is_http_url(dest),
-    }
 }
 
 /// One run of adjacent text events (as the renderer coalesces them): literal emphasis
@@ -241,6 +234,11 @@ mod tests {
         assert_eq!(codes("[보고서](report.pdf)"), ["Y0702"]);
         assert_eq!(codes("[x](javascript:alert(1))"), ["Y0702"]);
         assert!(codes("<mailto:a@example.org>").is_empty());
+        assert!(codes("<a@example.org>").is_empty());
+        assert_eq!(codes("[보고서](../report.html)"), ["Y0702"]);
+        assert_eq!(codes("<javascript:alert(1)>"), ["Y0702"]);
+        assert_eq!(codes("[x][r]\n\n[r]: javascript:alert(1)"), ["Y0702"]);
+        assert_eq!(codes("![차트](chart.svg)"), ["Y0702"]);
     }
 
     #[test]

@@ -106,11 +106,10 @@ pub fn charts(b: &crate::content::Briefing, e: &Edition) -> Vec<ChartView> {
                     )
                 })
                 .collect();
-            let title = c
-                .title
-                .get(&e.lang)
-                .unwrap_or_else(|| c.title.get(&e.langs[0]).unwrap_or(&c.id))
-                .to_string();
+            let title: String = super::printable(
+                c.title.get(&e.lang).unwrap_or_else(|| c.title.get(&e.langs[0]).unwrap_or(&c.id)),
+            )
+            .into();
             ChartView {
                 id: c.id.clone(),
                 file: format!("{}.{}.svg", c.id, e.lang),

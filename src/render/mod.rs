@@ -26,12 +26,27 @@ pub fn escape_xml(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && c != '\t' && c != '\n' => {}
+            // Control characters are not allowed in XML 1.0 (C1 ones are discouraged).
+            c if is_stripped_control(c) => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// C0 and C1 control characters other than tab and newline: never part of published text.
+fn is_stripped_control(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
+}
+
+/// `s` without control characters (other than tab and newline): every text an edition holds
+/// passes through here, so none reaches the Markdown, the HTML or the Typst data.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_stripped_control) {
+        s.chars().filter(|c| !is_stripped_control(*c)).collect::<String>().into()
+    } else {
+        s.into()
+    }
 }
 
 /// Text in one language, tagged with that language, or a visible "missing" marker.
@@ -142,24 +157,30 @@ pub struct Edition {
     pub charts: Vec<chart::ChartView>,
 }
 
+/// `text` in `lang` as a plain passage, or the missing marker.
 fn passage(text: &Text, lang: &str, ui: &ui::Ui) -> Passage {
     match text.get(lang) {
-        Some(t) => Passage { lang: lang.into(), text: t.trim().to_string(), missing: false },
+        Some(t) => Passage { lang: lang.into(), text: printable(t.trim()).into(), missing: false },
         None => {
             Passage { lang: lang.into(), text: format!("[{}: {lang}]", ui.missing), missing: true }
         }
     }
 }
 
+/// `text` in `lang` as Markdown rendered for every output, or the missing marker.
 fn rich(text: &Text, lang: &str, ui: &ui::Ui) -> Rich {
     match text.get(lang) {
-        Some(md) => Rich {
-            lang: lang.into(),
-            markdown: markdown::to_safe_markdown(md.trim_end()),
-            html: markdown::to_html(md),
-            blocks: markdown::to_blocks(md),
-            missing: false,
-        },
+        Some(md) => {
+            let md = printable(md);
+            let blocks = markdown::to_blocks(&md);
+            Rich {
+                lang: lang.into(),
+                markdown: markdown::blocks_to_markdown(&blocks),
+                html: markdown::to_html(&md),
+                blocks,
+                missing: false,
+            }
+        }
         None => {
             let marker = format!("[{}: {lang}]", ui.missing);
             Rich {
@@ -187,10 +208,10 @@ pub fn fact_quantity(fact: &Fact, lang: &str) -> Option<Quantity> {
 /// The text of a fact's value in `lang`: its `display` override, else generated from `value`.
 pub fn fact_value_text(fact: &Fact, lang: &str, config: &Config) -> String {
     if let Some(d) = fact.display.as_ref().and_then(|d| d.get(lang)) {
-        return d.to_string();
+        return printable(d).into();
     }
     match fact_quantity(fact, lang) {
-        Some(q) => numbers::format(&q, lang, &config.numbers),
+        Some(q) => printable(&numbers::format(&q, lang, &config.numbers)).into(),
         None => String::new(),
     }
 }
@@ -338,13 +359,53 @@ fn edition_text(b: &Briefing, lang: &str, config: &Config) -> Edition {
             .collect(),
         tags: b.tags.clone(),
         files: file_links(&b.id, &langs),
-        site_title: config
-            .title
-            .get(lang)
-            .or_else(|| config.title.get("en"))
-            .unwrap_or("yoyak")
-            .to_string(),
+        site_title: printable(
+            config.title.get(lang).or_else(|| config.title.get("en")).unwrap_or("yoyak"),
+        )
+        .into(),
         ui,
         charts: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A text in English only.
+    fn en(s: &str) -> Text {
+        Text([("en".to_string(), s.to_string())].into_iter().collect())
+    }
+
+    /// Whether `s` holds a control character other than tab and newline.
+    fn has_control(s: &str) -> bool {
+        s.chars().any(is_stripped_control)
+    }
+
+    #[test]
+    fn control_characters_never_leave_the_renderers() {
+        let ui = ui::ui("en");
+        // NUL (YAML "\0"), ESC, DEL, NEL (C1), CSI (C1), CR.
+        let nasty = "a\0b\u{1b}[31mc\u{7f}d\u{85}e\u{9b}f\tg\r\nh";
+        let p = passage(&en(nasty), "en", &ui);
+        assert_eq!(p.text, "ab[31mcdef\tg\nh");
+        let md = format!(
+            "# {nasty}\n\n| {nasty} |\n|---|\n| `{nasty}` |\n\n{nasty}\n\n```\n{nasty}\n```"
+        );
+        let r = rich(&en(&md), "en", &ui);
+        let json = serde_json::to_string(&(&p, &r)).unwrap();
+        for out in [&p.text, &r.markdown, &r.html, &json] {
+            assert!(!has_control(out), "{out:?}");
+        }
+        // serde_json writes control characters as \u00XX escapes.
+        assert!(!json.contains("\\u00"), "{json}");
+        assert!(r.html.contains("ab[31mcdef"), "{}", r.html);
+    }
+
+    #[test]
+    fn escapers_drop_control_characters() {
+        assert_eq!(escape_xml("a\0b\u{85}c\u{7f}d\te\nf"), "abcd\te\nf");
+        assert_eq!(markdown::escape_inline("a\0b\u{85}c"), "abc");
+        assert_eq!(printable("plain"), "plain");
     }
 }

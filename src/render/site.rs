@@ -197,10 +197,10 @@ pub fn digest(
             })
         })
         .collect();
-    let site = config.title.get(lang).unwrap_or("yoyak").to_string();
+    let site: String = super::printable(config.title.get(lang).unwrap_or("yoyak")).into();
     let title = title
         .and_then(|t| t.get(lang))
-        .map(str::to_string)
+        .map(|t| super::printable(t).into_owned())
         .unwrap_or_else(|| format!("{site} · {}", ui.digests));
     let files = config
         .languages
@@ -347,7 +347,7 @@ pub fn index_page(
         .collect();
     IndexView {
         lang: lang.into(),
-        title: config.title.get(lang).unwrap_or("yoyak").to_string(),
+        title: super::printable(config.title.get(lang).unwrap_or("yoyak")).into(),
         languages: config
             .languages
             .iter()

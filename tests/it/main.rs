@@ -2,12 +2,14 @@
 
 mod check;
 mod common;
+mod constructs;
 mod content;
 mod crash;
 mod editors;
 mod hostile;
 mod import;
 mod incremental;
+mod links;
 mod numbers;
 mod pipeline;
 mod site;
