@@ -5,6 +5,7 @@
 //! [`output`] writes files atomically, and [`build`] runs the whole thing.
 #![warn(missing_docs)]
 
+#[cfg(feature = "pdf")]
 pub mod build;
 pub mod cache;
 pub mod check;
@@ -18,4 +19,5 @@ pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod schema;
+#[cfg(feature = "pdf")]
 pub mod serve;

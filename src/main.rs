@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use yoyak::build::{BuildOptions, Progress, build_with_progress};
-use yoyak::report::{self, Format, Palette};
+use yoyak::report::{self, Format, Palette, terminal_safe as safe};
 
 #[derive(Parser)]
 #[command(
@@ -181,7 +181,11 @@ fn main() -> ExitCode {
                         r.diagnostics.iter().filter(|d| !quiet || d.is_error()).cloned().collect();
                     eprint!("{}", report::human(&shown, &root, Palette::new(colour)));
                     for f in &r.failed {
-                        eprintln!("not built: {}: {}", f.file.display(), f.reason);
+                        eprintln!(
+                            "not built: {}: {}",
+                            safe(&f.file.display().to_string()),
+                            safe(&f.reason)
+                        );
                     }
                     if r.notdef > 0 {
                         eprintln!(
@@ -222,7 +226,7 @@ fn main() -> ExitCode {
                     if r.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS }
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("error: {}", safe(&e.to_string()));
                     ExitCode::from(2)
                 }
             }
@@ -252,7 +256,7 @@ fn main() -> ExitCode {
                 }
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("error: {}", safe(&e.to_string()));
                 ExitCode::from(2)
             }
         },
@@ -276,7 +280,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("error: {}", safe(&e.to_string()));
                     ExitCode::from(2)
                 }
             }
@@ -296,7 +300,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("error: {}", safe(&e.to_string()));
                 ExitCode::from(2)
             }
         },
@@ -304,7 +308,7 @@ fn main() -> ExitCode {
             match yoyak::serve::serve(&yoyak::serve::ServeOptions { root, port, open }) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("error: {}", safe(&e.to_string()));
                     ExitCode::from(2)
                 }
             }
@@ -325,7 +329,7 @@ fn main() -> ExitCode {
             match result {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("error: {}", safe(&e.to_string()));
                     ExitCode::from(2)
                 }
             }
@@ -335,7 +339,7 @@ fn main() -> ExitCode {
             match yoyak::import::run(&opts) {
                 Ok(r) => {
                     for w in &r.warnings {
-                        eprintln!("warning: {w}");
+                        eprintln!("warning: {}", safe(w));
                     }
                     match &r.written {
                         None => {
@@ -343,7 +347,7 @@ fn main() -> ExitCode {
                         }
                         Some(path) => eprintln!(
                             "wrote {}: {} fact(s), {} section(s); translate the TODO fields, then `yoyak check`",
-                            path.display(),
+                            safe(&path.display().to_string()),
                             r.draft.facts.len(),
                             r.draft.sections.len()
                         ),
@@ -351,7 +355,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("error: {}", safe(&e.to_string()));
                     ExitCode::from(2)
                 }
             }
@@ -413,10 +417,14 @@ impl ProgressReporter {
                 state.0 += 1;
                 let (done, total) = *state;
                 if let Some(bar) = &self.bar {
-                    bar.set_message(id);
+                    bar.set_message(safe(&id).into_owned());
                     bar.inc(1);
                 } else if self.verbose {
-                    eprintln!("[{done}/{total}] {} {id}", if ok { "built" } else { "failed" });
+                    eprintln!(
+                        "[{done}/{total}] {} {}",
+                        if ok { "built" } else { "failed" },
+                        safe(&id)
+                    );
                 } else if !self.quiet && total >= 20 && done % (total / 10) == 0 {
                     eprintln!("[{done}/{total}] briefings built");
                 }

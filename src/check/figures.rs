@@ -37,38 +37,65 @@ pub fn pair(src: &[Quantity], tgt: &[Quantity]) -> Vec<Pair> {
     let mut used_t = vec![false; tgt.len()];
     let mut out = Vec::new();
     for want in [Agreement::Same, Agreement::PrecisionLost, Agreement::Different] {
-        for (i, s) in src.iter().enumerate() {
-            if used_s[i] {
-                continue;
-            }
-            let hit =
-                tgt.iter().enumerate().find(|(j, t)| !used_t[*j] && numbers::compare(s, t) == want);
-            if let Some((j, _)) = hit {
-                used_s[i] = true;
-                used_t[j] = true;
-                out.push(match want {
-                    Agreement::Same => Pair::Same(i, j),
-                    Agreement::PrecisionLost => Pair::Lost(i, j),
-                    _ => Pair::Differ(i, j),
-                });
-            }
+        let agrees = |s: &Quantity, t: &Quantity| numbers::compare(s, t) == want;
+        for (i, j) in greedy(src, tgt, &mut used_s, &mut used_t, &agrees) {
+            out.push(match want {
+                Agreement::Same => Pair::Same(i, j),
+                Agreement::PrecisionLost => Pair::Lost(i, j),
+                _ => Pair::Differ(i, j),
+            });
         }
     }
     // The same bare number read as a year on one side and as a count on the other
     // (`2025 생성형 AI 이용 실태조사` / `2025 Survey on Generative AI Use`) is one figure.
+    let pairs = greedy(src, tgt, &mut used_s, &mut used_t, &year_read_as_count);
+    out.extend(pairs.into_iter().map(|(i, j)| Pair::Same(i, j)));
+    out.extend(used_s.iter().enumerate().filter(|(_, u)| !**u).map(|(i, _)| Pair::OnlySource(i)));
+    out.extend(used_t.iter().enumerate().filter(|(_, u)| !**u).map(|(j, _)| Pair::OnlyTarget(j)));
+    out
+}
+
+/// Each unused source figure in order takes the first unused target figure it `agrees` with.
+///
+/// Targets written identically (same value, scale, unit, qualifier and noun) agree alike, so
+/// each source is compared with one figure per such group, not with every target: 20,000
+/// `1 조` on both sides cost 20,000 comparisons instead of 200 million.
+fn greedy(
+    src: &[Quantity],
+    tgt: &[Quantity],
+    used_s: &mut [bool],
+    used_t: &mut [bool],
+    agrees: &dyn Fn(&Quantity, &Quantity) -> bool,
+) -> Vec<(usize, usize)> {
+    // Groups of identical unused targets, each a queue of indices in order.
+    let mut group_of: std::collections::HashMap<String, usize> = Default::default();
+    let mut groups: Vec<std::collections::VecDeque<usize>> = Vec::new();
+    for (j, t) in tgt.iter().enumerate().filter(|(j, _)| !used_t[*j]) {
+        let g = *group_of.entry(format!("{t:?}")).or_insert_with(|| {
+            groups.push(Default::default());
+            groups.len() - 1
+        });
+        groups[g].push_back(j);
+    }
+    let mut out = Vec::new();
     for (i, s) in src.iter().enumerate() {
         if used_s[i] {
             continue;
         }
-        let hit = tgt.iter().enumerate().find(|(j, t)| !used_t[*j] && year_read_as_count(s, t));
-        if let Some((j, _)) = hit {
+        let mut best: Option<(usize, usize)> = None;
+        for (g, queue) in groups.iter().enumerate() {
+            let Some(&j) = queue.front() else { continue };
+            if best.is_none_or(|(b, _)| j < b) && agrees(s, &tgt[j]) {
+                best = Some((j, g));
+            }
+        }
+        if let Some((j, g)) = best {
+            groups[g].pop_front();
             used_s[i] = true;
             used_t[j] = true;
-            out.push(Pair::Same(i, j));
+            out.push((i, j));
         }
     }
-    out.extend(used_s.iter().enumerate().filter(|(_, u)| !**u).map(|(i, _)| Pair::OnlySource(i)));
-    out.extend(used_t.iter().enumerate().filter(|(_, u)| !**u).map(|(j, _)| Pair::OnlyTarget(j)));
     out
 }
 

@@ -9,47 +9,103 @@
 use crate::diagnostic::Position;
 
 /// The exact position of `value[span]` in `source`, given that the scalar holding `value`
-/// starts at `start`. None when the text is not stored verbatim.
+/// starts at `start`. None when the text is not stored verbatim. For many spans of one file,
+/// split the source once and build a [`FieldMap`] per field instead.
 pub fn span_position(
     source: &str,
     start: Position,
     value: &str,
     span: std::ops::Range<usize>,
 ) -> Option<Position> {
-    let span_start = span.start;
     let lines: Vec<&str> = source.split('\n').collect();
-    let first = lines.get(start.line.checked_sub(1)?)?.trim_end_matches('\r');
-    let at: String = first.chars().skip(start.column - 1).collect();
-    if at.starts_with('|') {
-        return literal_block(&lines[start.line..], start.line, value, span);
-    }
-    if at.starts_with('>') {
-        return None;
-    }
-    // The parser may place a block scalar at its first content line instead of its header.
-    if let Some(prev) = start.line.checked_sub(2).and_then(|i| lines.get(i)) {
-        match block_header(prev) {
-            Some('|') => {
-                return literal_block(&lines[start.line - 1..], start.line - 1, value, span);
+    FieldMap::new(&lines, start, value)?.position(value, span)
+}
+
+/// How the bytes of one field's value map to positions in the source, built once per field so
+/// that placing each of its findings costs no more than the finding (20,000 findings in one
+/// text were quadratic when every finding split the file and counted from its start).
+#[derive(Debug)]
+pub struct FieldMap {
+    kind: Kind,
+    /// `chars[b]`: characters in `value[..b]` (for the column of a byte offset).
+    chars: Vec<u32>,
+}
+
+#[derive(Debug)]
+enum Kind {
+    /// On the scalar's line from `column` (1-based, after any quote): `value[..verbatim]` is
+    /// written verbatim there.
+    OneLine { line: usize, column: usize, verbatim: usize },
+    /// A literal block: value line k is source line `first_line + k` after `indent` spaces;
+    /// `starts[k]` is where value line k starts, `verbatim[k]` whether the source holds it.
+    Literal { first_line: usize, indent: usize, starts: Vec<usize>, verbatim: Vec<bool> },
+}
+
+impl FieldMap {
+    /// The map of a scalar starting at `start` in the source `lines` (split at `\n`); None
+    /// when no part of the value is stored verbatim (folded blocks).
+    pub fn new(lines: &[&str], start: Position, value: &str) -> Option<FieldMap> {
+        let first = lines.get(start.line.checked_sub(1)?)?.trim_end_matches('\r');
+        let at_byte = first.char_indices().nth(start.column.checked_sub(1)?).map(|(i, _)| i)?;
+        let at = &first[at_byte..];
+        let kind = if at.starts_with('|') {
+            literal_block(&lines[start.line..], start.line, value)?
+        } else if at.starts_with('>') {
+            return None;
+        } else {
+            // The parser may place a block scalar at its first content line, not its header.
+            let header = start.line.checked_sub(2).and_then(|i| lines.get(i));
+            match header.and_then(|prev| block_header(prev)) {
+                Some('|') => literal_block(&lines[start.line - 1..], start.line - 1, value)?,
+                Some(_) => return None,
+                None => one_line(at, start, value),
             }
-            Some(_) => return None,
-            None => {}
+        };
+        Some(FieldMap { kind, chars: char_counts(value) })
+    }
+
+    /// The position of `value[span]`, when the source holds it verbatim.
+    pub fn position(&self, value: &str, span: std::ops::Range<usize>) -> Option<Position> {
+        value.get(span.clone())?;
+        let chars = |b: usize| self.chars[b] as usize;
+        match &self.kind {
+            Kind::OneLine { line, column, verbatim } => (span.end <= *verbatim)
+                .then(|| Position { line: *line, column: column + chars(span.start) }),
+            Kind::Literal { first_line, indent, starts, verbatim } => {
+                let k = starts.partition_point(|s| *s <= span.start).checked_sub(1)?;
+                verbatim.get(k).copied().filter(|v| *v)?;
+                let column = indent + chars(span.start) - chars(starts[k]) + 1;
+                Some(Position { line: first_line + k, column })
+            }
         }
     }
-    // One line, verbatim: plain, or quoted without escapes before the end of the span.
+}
+
+/// `chars[b]` = characters in `value[..b]`, for every byte offset `b` (inclusive of the end).
+fn char_counts(value: &str) -> Vec<u32> {
+    let mut out = Vec::with_capacity(value.len() + 1);
+    let mut n = 0u32;
+    for &b in value.as_bytes() {
+        out.push(n);
+        // A UTF-8 continuation byte does not start a character.
+        if b & 0xC0 != 0x80 {
+            n += 1;
+        }
+    }
+    out.push(n);
+    out
+}
+
+/// One line, verbatim: plain, or quoted up to the first escape or closing quote.
+fn one_line(at: &str, start: Position, value: &str) -> Kind {
     let (skip, body) = match at.chars().next() {
         Some(q @ ('\'' | '"')) => (1, at[1..].split(q).next().unwrap_or_default()),
-        _ => (0, at.as_str()),
+        _ => (0, at),
     };
-    let prefix = value.get(..span_start)?;
-    if prefix.contains('\n') || !body.starts_with(prefix) {
-        return None;
-    }
-    // The span itself must be there too, or the match was a coincidence of prefixes.
-    if !body[prefix.len()..].starts_with(value.get(span)?) {
-        return None;
-    }
-    Some(Position { line: start.line, column: start.column + skip + prefix.chars().count() })
+    let verbatim = value.bytes().zip(body.bytes()).take_while(|(a, b)| a == b).count();
+    // Cut back to a character boundary of the value.
+    let verbatim = (0..=verbatim).rev().find(|b| value.is_char_boundary(*b)).unwrap_or(0);
+    Kind::OneLine { line: start.line, column: start.column + skip, verbatim }
 }
 
 /// `|` or `>` when `line` ends with a block scalar header (`en: |`, `- >-`, `ko: |2 # note`).
@@ -71,12 +127,7 @@ fn block_header(line: &str) -> Option<char> {
 }
 
 /// `|`, `|-`, `|+`, `|2`: value line k is source line `header + 1 + k`, after the indentation.
-fn literal_block(
-    after: &[&str],
-    header_line: usize,
-    value: &str,
-    span: std::ops::Range<usize>,
-) -> Option<Position> {
+fn literal_block(after: &[&str], header_line: usize, value: &str) -> Option<Kind> {
     // An explicit indentation indicator (`|2`) is relative to the parent, which is not
     // tracked here; the first content line tells the same truth for ordinary blocks.
     let indent = after
@@ -84,17 +135,17 @@ fn literal_block(
         .map(|l| l.trim_end_matches('\r'))
         .find(|l| !l.trim().is_empty())
         .map(|l| l.len() - l.trim_start_matches(' ').len())?;
-    let prefix = value.get(..span.start)?;
-    let k = prefix.matches('\n').count();
-    let col_in_line = prefix.rsplit('\n').next().unwrap_or_default();
-    let src_line = after.get(k)?.trim_end_matches('\r');
-    let content = src_line.get(indent..).unwrap_or_default();
-    let value_line = value.split('\n').nth(k)?;
-    // A sanity check: the source line must hold the value line verbatim.
-    if content != value_line || !value_line.contains(value.get(span)?.split('\n').next()?) {
-        return None;
+    let mut starts = Vec::new();
+    let mut verbatim = Vec::new();
+    let mut at = 0;
+    for (k, value_line) in value.split('\n').enumerate() {
+        starts.push(at);
+        at += value_line.len() + 1;
+        // A sanity check: the source line must hold the value line verbatim.
+        let src = after.get(k).map(|l| l.trim_end_matches('\r'));
+        verbatim.push(src.is_some_and(|l| l.get(indent..).unwrap_or_default() == value_line));
     }
-    Some(Position { line: header_line + 1 + k, column: indent + col_in_line.chars().count() + 1 })
+    Some(Kind::Literal { first_line: header_line + 1, indent, starts, verbatim })
 }
 
 #[cfg(test)]
@@ -130,6 +181,18 @@ mod tests {
         let src = "t: {ko: 기업의 89%, en: \"89% of firms\"}\n";
         assert_eq!(span_position(src, pos(1, 9), "기업의 89%", 10..13), Some(pos(1, 13)));
         assert_eq!(span_position(src, pos(1, 22), "89% of firms", 4..6), Some(pos(1, 27)));
+    }
+
+    #[test]
+    fn a_field_map_places_many_spans() {
+        let src = "t: {ko: 기업의 89%와 98%}\n";
+        let lines: Vec<&str> = src.split('\n').collect();
+        let value = "기업의 89%와 98%";
+        let map = FieldMap::new(&lines, pos(1, 9), value).unwrap();
+        let at = value.find("98%").unwrap();
+        assert_eq!(map.position(value, at..at + 3), Some(pos(1, 18)));
+        assert_eq!(map.position(value, 0..1), None, "not a character boundary");
+        assert_eq!(map.position(value, at..value.len() + 1), None);
     }
 
     #[test]

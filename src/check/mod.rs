@@ -16,11 +16,12 @@ mod markdown;
 pub use figures::{Pair, pair};
 pub use glossary::contains_term;
 pub use lang::{Mismatch, markers, mismatch, needs_translation, normalise_width};
-pub use locate::span_position;
+pub use locate::{FieldMap, span_position};
 use rayon::prelude::*;
 
 use crate::content::{Briefing, Config, Loaded, Project, TextKind};
 use crate::diagnostic::{Diagnostic, Severity};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Every diagnostic the checks add for the project (not the loader's own), in file order and,
@@ -46,7 +47,7 @@ pub fn check_files(
             if let Some(found) = cached(i, loaded) {
                 return found;
             }
-            let mut cx = FileCx { loaded, config: &project.config, out: Vec::new() };
+            let mut cx = FileCx::new(loaded, &project.config);
             check_texts(&mut cx, b);
             figures::check_prose(&mut cx, b);
             figures::check_displays(&mut cx, b);
@@ -92,9 +93,19 @@ pub(crate) struct FileCx<'a> {
     loaded: &'a Loaded,
     config: &'a Config,
     out: Vec<Diagnostic>,
+    /// The source split at `\n`, once per file.
+    lines: Vec<&'a str>,
+    /// Per field path, how its value maps to the source (built at its first finding).
+    maps: HashMap<String, Option<FieldMap>>,
 }
 
-impl FileCx<'_> {
+impl<'a> FileCx<'a> {
+    /// A file about to be checked.
+    fn new(loaded: &'a Loaded, config: &'a Config) -> Self {
+        let lines = loaded.source.split('\n').collect();
+        FileCx { loaded, config, out: Vec::new(), lines, maps: HashMap::new() }
+    }
+
     /// A finding about a whole field, placed at the field's value.
     fn field(&mut self, path: &str, mut d: Diagnostic) {
         d.file = self.loaded.file.clone();
@@ -112,7 +123,10 @@ impl FileCx<'_> {
         d.severity = f.severity;
         d.file = self.loaded.file.clone();
         if let Some((p, len)) = self.loaded.positions.value(path) {
-            match span_position(&self.loaded.source, p, value, f.span.clone()) {
+            let lines = &self.lines;
+            let map =
+                self.maps.entry(path.to_string()).or_insert_with(|| FieldMap::new(lines, p, value));
+            match map.as_ref().and_then(|m| m.position(value, f.span.clone())) {
                 Some(exact) => {
                     d.position = Some(exact);
                     d.span_len = f.span.len().max(1);

@@ -28,7 +28,8 @@ pub struct DraftFact {
     pub found: Found,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, from a time expression in the same sentence.
     pub as_of: Option<String>,
-    /// The sentence the figure comes from (plain text), kept as the fact's note.
+    /// The sentence the figure comes from (plain text), kept as the fact's note; a long
+    /// sentence is cut to a window around the figure (see [`MAX_NOTE`]).
     pub note: String,
     /// The content-format unit (`count`, `percent`, `KRW`, …). A ratio `28개 중 25개` becomes
     /// `count` with the part as its value: the content format has no ratio value.
@@ -44,6 +45,13 @@ struct Occurrence {
     fact: DraftFact,
 }
 
+/// The longest note, in characters (plus the `…` marking a cut). Each figure's note used to be
+/// its whole sentence: 3,000 figures in one sentence gave a 69 MB draft.
+pub const MAX_NOTE: usize = 200;
+
+/// Characters of the sentence kept before the figure when a note is cut.
+const NOTE_BEFORE: usize = 80;
+
 /// The longest label proposed, in characters.
 const MAX_LABEL: usize = 20;
 
@@ -56,16 +64,21 @@ pub(crate) fn facts(elements: &[Element], dateline: Option<Ymd>, style: &Style) 
     for (i, el) in elements.iter().enumerate() {
         let found = numbers::find_with_dateline(el.text, "ko", dateline);
         let times = times(el.text, &found);
-        let sentences = sentences(el.text);
+        // Trimmed once here: per figure, trimming a long sentence's end would cost its length.
+        let sentences: Vec<Range<usize>> = sentences(el.text)
+            .into_iter()
+            .map(|r| r.start..r.start + el.text[r].trim_end().len())
+            .collect();
         let mut previous: Option<(Range<usize>, Unit, String)> = None;
-        for f in &found {
+        for (index, f) in found.iter().enumerate() {
             let Some((unit, value)) = content_value(&f.quantity) else { continue };
+            // Sentences are in order: the first that does not end before the figure.
             let sentence = sentences
-                .iter()
-                .find(|s| s.contains(&f.span.start))
+                .get(sentences.partition_point(|s| s.end <= f.span.start))
+                .filter(|s| s.contains(&f.span.start))
                 .cloned()
                 .unwrap_or(0..el.text.len());
-            let mut label = propose_label(el.text, &sentence, f, &found)
+            let mut label = propose_label(el.text, &sentence, &found, index)
                 .or_else(|| {
                     // `지난해(3천512개사)보다 14.1% 늘었다`: the figure measures what the one
                     // before it in the sentence does.
@@ -104,7 +117,7 @@ pub(crate) fn facts(elements: &[Element], dateline: Option<Ymd>, style: &Style) 
                     id: String::new(),
                     label,
                     as_of: as_of(el.text, &sentence, f, &times),
-                    note: el.text[sentence].trim().to_string(),
+                    note: note(el.text, &sentence, &f.span),
                     unit,
                     value,
                     found,
@@ -113,6 +126,35 @@ pub(crate) fn facts(elements: &[Element], dateline: Option<Ymd>, style: &Style) 
         }
     }
     merge(occurrences)
+}
+
+/// The note of a figure: its sentence, or when that is longer than [`MAX_NOTE`] characters a
+/// window of it around the figure (up to [`NOTE_BEFORE`] characters before it), cut at
+/// characters and marked with `…`. Work and size are bounded by the window, not the sentence.
+fn note(text: &str, sentence: &Range<usize>, figure: &Range<usize>) -> String {
+    let whole = text[sentence.clone()].trim();
+    if whole.chars().nth(MAX_NOTE).is_none() {
+        return whole.to_string();
+    }
+    let at = figure.start.clamp(sentence.start, sentence.end);
+    let before = &text[sentence.start..at];
+    let start = match before.char_indices().rev().nth(NOTE_BEFORE - 1) {
+        Some((i, _)) => sentence.start + i,
+        None => sentence.start,
+    };
+    let rest = &text[start..sentence.end];
+    let end = rest.char_indices().nth(MAX_NOTE).map_or(sentence.end, |(i, _)| start + i);
+    let window = text[start..end].trim();
+    let mut out = String::with_capacity(window.len() + 6);
+    // The caller trimmed the sentence, so anything outside the window is text.
+    if start > sentence.start {
+        out.push('…');
+    }
+    out.push_str(window);
+    if end < sentence.end {
+        out.push('…');
+    }
+    out
 }
 
 /// The content-format unit and value of a quantity that makes a fact; `None` for years,
@@ -129,8 +171,9 @@ fn content_value(q: &Quantity) -> Option<(String, FactValue)> {
         }
         _ => return None,
     };
-    // Values past 10^24 are misreadings, and the loader's float path cannot hold them exactly.
-    let sane = |d: &Decimal| d.abs() <= Decimal::from_i128_with_scale(10i128.pow(24), 0);
+    // Values past 10^18 (100경) are misreadings, and the loader reads integers only up to
+    // 64 bits: `26444444264444444444446` made a draft that did not load (fuzz: import).
+    let sane = |d: &Decimal| d.abs() <= Decimal::from_i128_with_scale(10i128.pow(18), 0);
     let value = match &q.amount {
         Amount::Exact(d) if sane(d) => FactValue::Single(*d),
         Amount::Range(lo, hi) if sane(lo) && sane(hi) && lo <= hi => FactValue::Range(*lo, *hi),
@@ -223,8 +266,11 @@ fn is_base(after: &str) -> bool {
 /// The date of a figure: the nearest time expression before it in its sentence, skipping
 /// comparison bases unless the figure sits in the base's parentheses.
 fn as_of(text: &str, sentence: &Range<usize>, f: &Found, times: &[Time]) -> Option<String> {
-    for t in times.iter().rev() {
-        if t.span.end > f.span.start || t.span.start < sentence.start {
+    // `times` is sorted by start: only those from the sentence's start to the figure count.
+    let hi = times.partition_point(|t| t.span.start < f.span.start);
+    let lo = times[..hi].partition_point(|t| t.span.start < sentence.start);
+    for t in times[lo..hi].iter().rev() {
+        if t.span.end > f.span.start {
             continue;
         }
         let between = text[t.span.end..f.span.start].trim();
@@ -496,7 +542,17 @@ fn stops(w: &str) -> bool {
 
 /// A label from the words before the figure (`2024년 기준 깃허브 내 AI 프로젝트는 432만 개` →
 /// `깃허브 내 AI 프로젝트`; `혁신 촉진(67%)` → `혁신 촉진`), else the words after it.
-fn propose_label(text: &str, sentence: &Range<usize>, f: &Found, all: &[Found]) -> Option<String> {
+///
+/// `all` is the element's figures in order, without overlaps (as the engine finds them), and
+/// `f` is `all[index]`: only its neighbours are looked at, so a label costs the words around
+/// its figure, not every figure of the element (10,000 figures in one sentence).
+fn propose_label(
+    text: &str,
+    sentence: &Range<usize>,
+    all: &[Found],
+    index: usize,
+) -> Option<String> {
+    let f = &all[index];
     let mut end = f.span.start.max(sentence.start);
     let before = text[sentence.start..end].trim_end();
     if let Some(c) = before.chars().next_back()
@@ -505,20 +561,26 @@ fn propose_label(text: &str, sentence: &Range<usize>, f: &Found, all: &[Found]) 
         end = sentence.start + before.len() - c.len_utf8();
     }
     let mut start = sentence.start;
-    for g in all {
-        if content_value(&g.quantity).is_some() && g.span.end <= end && g.span.end > start {
-            // After another figure, past the particle glued to it.
-            let glued = text[g.span.end..end].find(char::is_whitespace).unwrap_or(end - g.span.end);
-            start = g.span.end + glued;
-        }
+    // The nearest figure before, in the sentence, that is a fact.
+    let previous = all[..index]
+        .iter()
+        .rev()
+        .take_while(|g| g.span.end > sentence.start)
+        .find(|g| content_value(&g.quantity).is_some() && g.span.end <= end);
+    if let Some(g) = previous {
+        // After another figure, past the particle glued to it.
+        let glued = text[g.span.end..end].find(char::is_whitespace).unwrap_or(end - g.span.end);
+        start = g.span.end + glued;
     }
     if let Some((i, c)) = text[start..end].char_indices().rev().find(|(_, c)| BOUNDARY.contains(c))
     {
         start += i + c.len_utf8();
     }
+    // Figures that can overlap the words between `start` and `end`.
+    let between = &all[all[..index].partition_point(|g| g.span.end <= start)..index];
     let words: Vec<(&str, bool)> = words_with_offsets(text, start..end)
         .map(|(w, at)| {
-            let timeish = all.iter().any(|g| {
+            let timeish = between.iter().any(|g| {
                 content_value(&g.quantity).is_none()
                     && g.span.start < at + w.len()
                     && at < g.span.end
@@ -531,10 +593,8 @@ fn propose_label(text: &str, sentence: &Range<usize>, f: &Found, all: &[Found]) 
         return Some(label);
     }
     let next = all
-        .iter()
-        .map(|g| g.span.start)
-        .filter(|s| *s >= f.span.end)
-        .min()
+        .get(index + 1..)
+        .and_then(|rest| rest.iter().map(|g| g.span.start).find(|s| *s >= f.span.end))
         .unwrap_or(text.len())
         .min(sentence.end);
     let label = pick_after(&text[f.span.end..next.max(f.span.end)]);

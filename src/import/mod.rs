@@ -22,7 +22,7 @@ mod emit;
 mod figures;
 mod structure;
 
-pub use figures::DraftFact;
+pub use figures::{DraftFact, MAX_NOTE};
 
 use crate::content::{Config, FactValue};
 use crate::numbers::{Approx, Style};

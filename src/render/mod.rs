@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod html;
 pub mod markdown;
+#[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod site;
 pub mod templates;

@@ -1,0 +1,4 @@
+#![no_main]
+//! Fuzz target `numbers_en`: see `fuzz/harness.rs`.
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| yoyak_fuzz::numbers(data, "en"));
