@@ -24,7 +24,12 @@ flags=(--sanitizer none --debug-assertions)
 "${fuzz[@]}" build "${flags[@]}"
 for t in "${targets[@]}"; do
   echo "== fuzz $t (${secs}s)"
+  # With -jobs, libFuzzer writes the run (and any crash) to fuzz-<n>.log: print it here.
+  rc=0
   "${fuzz[@]}" run "${flags[@]}" "$t" "fuzz/corpus/$t" -- \
     -max_total_time="$secs" -max_len=65536 -rss_limit_mb=2048 -timeout=10 \
-    -jobs=1 -workers=1 -print_final_stats=1
+    -jobs=1 -workers=1 -print_final_stats=1 || rc=$?
+  cat fuzz-*.log 2>/dev/null | grep -v '^#' || true
+  rm -f fuzz-*.log
+  [ "$rc" -eq 0 ] || { echo "fuzz target $t failed; the input is in fuzz/artifacts/$t/"; exit "$rc"; }
 done

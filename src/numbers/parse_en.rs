@@ -996,6 +996,9 @@ impl<'a> En<'a> {
     fn expr(&mut self, i: usize, mut left: Num) -> Option<usize> {
         let s = self.s;
         let mut start = i;
+        // A code before the number must not be the end of the figure before (`62 INR 1596`:
+        // `INR` belongs to 62; fuzz: numbers_en found the two spans overlapping).
+        let floor = self.out.last().map_or(0, |f| f.span.end);
         // Currency sign or code before the number.
         let mut cur: Option<&'static str> = None;
         if let Some((c, ps)) = prev_ch(s, start)
@@ -1007,7 +1010,7 @@ impl<'a> En<'a> {
                 start -= 2;
             }
         } else if let Some((' ', ps)) = prev_ch(s, start)
-            && ps >= 3
+            && ps >= 3 + floor
             && let Some(code) = s.get(ps - 3..ps).and_then(|w| ISO_CODES.iter().find(|c| **c == w))
             && !matches!(prev_ch(s, ps - 3), Some((c, _)) if c.is_ascii_alphanumeric())
         {

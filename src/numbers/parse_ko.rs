@@ -720,6 +720,9 @@ impl<'a> Ko<'a> {
     /// Qualifiers written before the number (`약 `, `최대 `, `$`, `-`); returns the new start.
     fn prefixes(&self, i: usize) -> (usize, Approx, bool, Option<&'static str>) {
         let s = self.s;
+        // A code before the number must not be the end of the figure before (`100 VND 1000억`:
+        // `VND` belongs to 100; fuzz: numbers_ko found the two spans overlapping).
+        let floor = self.out.last().map_or(0, |f| f.span.end);
         let mut start = i;
         let mut neg = false;
         let mut cur = None;
@@ -746,7 +749,7 @@ impl<'a> Ko<'a> {
         // `USD 100`, `KRW 1조`: an ISO code and a space before the number.
         if cur.is_none()
             && let Some((' ', ps)) = prev_ch(s, start)
-            && ps >= 3
+            && ps >= 3 + floor
             && let Some(code) = s.get(ps - 3..ps).and_then(|w| ISO_CODES.iter().find(|c| **c == w))
             && !matches!(prev_ch(s, ps - 3), Some((c, _)) if c.is_ascii_alphanumeric())
         {
