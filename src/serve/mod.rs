@@ -291,12 +291,14 @@ fn rebuild(root: &Path, shared: &Shared, n: u64) -> f64 {
                 r.diagnostics.iter().filter(|d| d.is_error()).cloned().collect();
             eprint!("{}", report::human(&r.diagnostics, root, Palette::new(false)));
             for f in &r.failed {
-                eprintln!("not built: {}: {}", f.file.display(), f.reason);
+                let (file, reason) = (f.file.display().to_string(), &f.reason);
+                let safe = report::terminal_safe;
+                eprintln!("not built: {}: {}", safe(&file), safe(reason));
             }
             (overlay_html(root, &errors, r), r.written + r.removed > 0)
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", report::terminal_safe(&e.to_string()));
             (overlay_message(&format!("the build stopped: {e}")), false)
         }
     };
