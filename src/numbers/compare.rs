@@ -78,13 +78,24 @@ pub(crate) fn compare(a: &Quantity, b: &Quantity) -> Agreement {
         _ if a.approx == Approx::Some || b.approx == Approx::Some => {
             return vague(a, b, fa, fb);
         }
-        (Amount::Exact(x), Amount::Exact(y)) => value(*x * fa, *y * fb, exact_kind),
-        (Amount::Range(xl, xh), Amount::Range(yl, yh)) => {
-            worst(value(*xl * fa, *yl * fb, exact_kind), value(*xh * fa, *yh * fb, exact_kind))
-        }
+        (Amount::Exact(x), Amount::Exact(y)) => scaled_value(*x, fa, *y, fb, exact_kind),
+        (Amount::Range(xl, xh), Amount::Range(yl, yh)) => worst(
+            scaled_value(*xl, fa, *yl, fb, exact_kind),
+            scaled_value(*xh, fa, *yh, fb, exact_kind),
+        ),
         _ => Agreement::Different,
     };
     worst(values, approx(a.approx, b.approx))
+}
+
+/// [`value`] of `x × fx` against `y × fy` (durations in a common base). A product past what a
+/// decimal holds (a 28-digit count of years, found by fuzzing) compares the figures as written.
+fn scaled_value(x: Decimal, fx: Decimal, y: Decimal, fy: Decimal, exact: bool) -> Agreement {
+    match (x.checked_mul(fx), y.checked_mul(fy)) {
+        (Some(a), Some(b)) => value(a, b, exact),
+        _ if fx == fy => value(x, y, exact),
+        _ => Agreement::Different,
+    }
 }
 
 /// Durations in a common base: (base, factor) — days for days/weeks, months for months/years.
@@ -140,14 +151,17 @@ fn value(x: Decimal, y: Decimal, exact_kind: bool) -> Agreement {
     }
     let res = resolution(x).max(resolution(y));
     let half = res / Decimal::TWO;
-    if (x - y).abs() <= half { Agreement::PrecisionLost } else { Agreement::Different }
+    match x.checked_sub(y) {
+        Some(diff) if diff.abs() <= half => Agreement::PrecisionLost,
+        _ => Agreement::Different,
+    }
 }
 
 /// `수만` against `tens of thousands` (same magnitude: Same) or `30,000` (inside the magnitude:
 /// PrecisionLost).
 fn vague(a: &Quantity, b: &Quantity, fa: Decimal, fb: Decimal) -> Agreement {
     let mag = |q: &Quantity, f: Decimal| match q.amount {
-        Amount::Exact(v) => Some(v * f),
+        Amount::Exact(v) => v.checked_mul(f),
         _ => None,
     };
     let (Some(x), Some(y)) = (mag(a, fa), mag(b, fb)) else {
