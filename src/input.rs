@@ -124,7 +124,9 @@ pub fn read(root: &Path, rel: &Path, limit: Limit) -> Result<Vec<u8>, ReadError>
     let file = std::fs::File::open(&real).map_err(|e| io_error(&shown, e))?;
     // The file may grow after the size check: never take more than the limit.
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit.bytes + 1).read_to_end(&mut bytes).map_err(|e| io_error(&shown, e))?;
+    file.take(limit.bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(&shown, e))?;
     if bytes.len() as u64 > limit.bytes {
         return Err(ReadError::TooLarge { path: shown, size: bytes.len() as u64, limit });
     }

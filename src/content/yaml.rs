@@ -192,10 +192,12 @@ impl Indexer {
 
     /// Count `bytes` of expanded input towards the enclosing node (or the file).
     fn add_size(&mut self, bytes: u64) {
-        match self.stack.last_mut() {
-            Some(frame) => *frame.size_mut() += bytes,
-            None => self.total += bytes,
-        }
+        // Saturating: a project may raise the limits as far as it likes.
+        let size = match self.stack.last_mut() {
+            Some(frame) => frame.size_mut(),
+            None => &mut self.total,
+        };
+        *size = size.saturating_add(bytes);
     }
 
     /// Stop reading the file: `message` names the limit, `setting` raises it.
@@ -285,7 +287,8 @@ impl Indexer {
         }
         let size = self.anchors.get(&id).copied().unwrap_or(1);
         self.add_size(size);
-        let expanded = self.total + self.stack.iter_mut().map(|f| *f.size_mut()).sum::<u64>();
+        let open = self.stack.iter_mut().fold(0u64, |sum, f| sum.saturating_add(*f.size_mut()));
+        let expanded = self.total.saturating_add(open);
         if expanded > self.limits.expanded_size {
             let message = format!(
                 "with its aliases expanded the file is over {} bytes",
