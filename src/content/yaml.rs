@@ -85,14 +85,16 @@ pub fn parse<T: DeserializeOwned>(
     }
 }
 
-/// Whether `c` is a control character that has no place in a text (tab and line ends do).
+/// Whether `c` is a control character that has no place in a text (tab and newline do):
+/// the loader refuses these and the renderers strip them, by this one rule.
 pub fn is_forbidden_control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+    c.is_control() && !matches!(c, '\t' | '\n')
 }
 
 /// The first raw control character in the file (a NUL, an ESC), placed exactly.
 fn control_character(src: &str) -> Option<Diagnostic> {
-    let (at, c) = src.char_indices().find(|(_, c)| is_forbidden_control(*c))?;
+    // A file may end its lines with CR LF; inside a text a CR is refused like any control.
+    let (at, c) = src.char_indices().find(|(_, c)| *c != '\r' && is_forbidden_control(*c))?;
     let line = src[..at].matches('\n').count() + 1;
     let column = src[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     let mut d = Diagnostic::error(

@@ -35,9 +35,10 @@ pub fn escape_xml(s: &str) -> String {
     out
 }
 
-/// C0 and C1 control characters other than tab and newline: never part of published text.
+/// C0 and C1 control characters other than tab and newline: never part of published text
+/// (the loader's own rule, so what it refuses is what the renderers strip).
 fn is_stripped_control(c: char) -> bool {
-    c.is_control() && c != '\t' && c != '\n'
+    crate::content::yaml::is_forbidden_control(c)
 }
 
 /// `s` without control characters (other than tab and newline): every text an edition holds
