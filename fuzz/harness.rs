@@ -65,7 +65,7 @@ pub fn import(data: &[u8]) {
 
 /// `markdown`: Markdown to HTML, to the Typst block tree and to safe Markdown.
 pub fn markdown(data: &[u8]) {
-    use yoyak::render::markdown::{to_blocks, to_html, to_safe_markdown};
+    use yoyak::markdown::{to_blocks, to_html, to_safe_markdown};
     let text = text(data);
     let _ = to_html(&text);
     let _ = to_blocks(&text);

@@ -382,7 +382,7 @@ fn render_index_and_feed(
     );
     let mut pages = pages?;
     pages.push((PathBuf::from("feed.xml"), feed.into_bytes()));
-    pages.extend(crate::schema::files());
+    pages.extend(crate::content::schema::files());
     Ok(pages)
 }
 

@@ -80,17 +80,7 @@ pub fn version() -> String {
     concat!("yoyak ", env!("CARGO_PKG_VERSION"), "+", env!("YOYAK_FINGERPRINT")).to_string()
 }
 
-/// Hex BLAKE3 of a sequence of byte strings (each length-prefixed, so parts cannot blur).
-/// BLAKE3 rather than SHA-256: an edit rebuild hashes every content file, and software
-/// SHA-256 was a fifth of its time.
-pub fn hash_parts<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
-    let mut h = blake3::Hasher::new();
-    for p in parts {
-        h.update(&(p.len() as u64).to_le_bytes());
-        h.update(p);
-    }
-    h.finalize().to_hex().to_string()
-}
+pub use crate::hash::hash_parts;
 
 impl Cache {
     /// The cache file in `out` as last written, when there is one that parses. CI restores

@@ -11,13 +11,15 @@ pub mod cache;
 pub mod check;
 pub mod content;
 pub mod diagnostic;
+pub mod hash;
 pub mod import;
 pub mod input;
+pub mod markdown;
 pub mod numbers;
 pub mod output;
 pub mod render;
 pub mod report;
 pub mod scaffold;
-pub mod schema;
 #[cfg(feature = "pdf")]
 pub mod serve;
+pub mod text;

@@ -262,8 +262,8 @@ fn main() -> ExitCode {
         },
         Command::Schema { kind } => {
             let schema = match kind {
-                SchemaKind::Briefing => yoyak::schema::briefing_schema(),
-                SchemaKind::Config => yoyak::schema::config_schema(),
+                SchemaKind::Briefing => yoyak::content::schema::briefing_schema(),
+                SchemaKind::Config => yoyak::content::schema::config_schema(),
             };
             let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
             let _ = writeln!(std::io::stdout(), "{text}");

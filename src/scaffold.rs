@@ -6,8 +6,8 @@
 //! "Write the title"), never invented figures: the fact sheet and charts are written as
 //! commented-out examples.
 
+use crate::content::schema::{CONFIG_MODELINE, MODELINE};
 use crate::content::{self, Config};
-use crate::schema::{CONFIG_MODELINE, MODELINE};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -120,7 +120,7 @@ pub fn new_briefing(root: &Path, id: &str, date: Option<&str>) -> Result<PathBuf
     file.write_all(text.as_bytes()).map_err(io(&path))?;
     // So the editor's schema line resolves before the first build (best effort: `build/` is
     // only a cache of generated files).
-    let _ = crate::schema::write_files(&root.join("build"));
+    let _ = crate::content::schema::write_files(&root.join("build"));
     Ok(path)
 }
 
@@ -374,6 +374,6 @@ pub fn init(dir: &Path) -> Result<InitReport, ScaffoldError> {
             report.created.push(gitignore);
         }
     }
-    let _ = crate::schema::write_files(&dir.join("build"));
+    let _ = crate::content::schema::write_files(&dir.join("build"));
     Ok(report)
 }

@@ -319,7 +319,7 @@ pub fn check_displays(cx: &mut FileCx, b: &Briefing) {
             if text.trim().is_empty() || !read_in_full(lang) || unfinished(text) {
                 continue;
             }
-            let Some(expected) = crate::render::fact_quantity(fact, lang) else { continue };
+            let Some(expected) = fact.quantity(lang) else { continue };
             let generated = numbers::format(&expected, lang, &cx.config.numbers);
             let found = numbers::find_with_dateline(text, lang, dl);
             let best = found

@@ -10,6 +10,7 @@
 //! languages, breaks near-even counts on long texts and tells apart configured languages that
 //! share a script (German in an `en` field), which no script count can.
 
+use crate::text::is_hangul;
 use std::ops::Range;
 
 /// How much text one Hangul syllable (or CJK ideograph/kana) stands for, in Latin letters.
@@ -49,10 +50,6 @@ pub fn normalise_width(text: &str) -> String {
             _ => c,
         })
         .collect()
-}
-
-fn is_hangul(c: char) -> bool {
-    matches!(c as u32, 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F)
 }
 
 fn is_kana(c: char) -> bool {

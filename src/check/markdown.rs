@@ -3,12 +3,12 @@
 //!
 //! The renderer already closes emphasis that CommonMark leaves open next to Hangul
 //! (`**마크다운(Markdown)**을`), so only delimiters that stay literal after that repair are
-//! reported. The repair is mirrored here from `render::markdown` (same pairing rule), so the
+//! reported. The repair is mirrored here from `crate::markdown` (same pairing rule), so the
 //! check and the editions agree.
 
 use super::Finding;
 use crate::diagnostic::Severity;
-use crate::render::markdown::{link_address, link_kept, options};
+use crate::markdown::{link_address, link_kept, options};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -187,7 +187,7 @@ fn delimiter_runs(s: &str, repaired: &[Range<usize>]) -> Vec<(Range<usize>, char
     out
 }
 
-/// The delimiters the renderer pairs itself (`render::markdown::find_cjk_pair`, applied the
+/// The delimiters the renderer pairs itself (`markdown::cjk_emphasis_pair`, applied the
 /// same way: first pair of `**`, else of `*`, then on in the text after it).
 fn repaired_delimiters(s: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
@@ -200,7 +200,7 @@ fn repaired_delimiters(s: &str) -> Vec<Range<usize>> {
     out
 }
 
-use crate::render::markdown::cjk_emphasis_pair as find_cjk_pair;
+use crate::markdown::cjk_emphasis_pair as find_cjk_pair;
 
 #[cfg(test)]
 mod tests {

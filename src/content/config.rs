@@ -23,7 +23,7 @@ pub struct Config {
     #[schemars(url)]
     pub base_url: Option<String>,
     /// House style for numbers.
-    #[schemars(schema_with = "crate::schema::number_style")]
+    #[schemars(schema_with = "crate::content::schema::number_style")]
     pub numbers: Style,
     /// Named digests.
     pub digests: BTreeMap<String, DigestSpec>,

@@ -5,15 +5,18 @@
 
 mod config;
 mod guard;
+pub mod schema;
 mod validate;
 pub mod yaml;
 
+pub use crate::text::is_http_url;
 pub use config::{CONFIG_FILE, CONFIG_LIMIT, Config, DigestSpec, Limits};
 use rayon::prelude::*;
-pub use validate::{is_http_url, is_id, parse_date};
+pub use validate::{is_id, parse_date};
 
 use crate::diagnostic::Diagnostic;
-use crate::numbers::{Approx, Decimal};
+use crate::numbers::Approx;
+pub use crate::numbers::FactValue;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -59,74 +62,6 @@ pub struct Section {
     pub body: Text,
 }
 
-/// A fact value: one number or an inclusive range.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub enum FactValue {
-    /// A single number such as 4320000 or 47.3.
-    Single(Decimal),
-    /// A range such as `[10, 249]`.
-    Range(Decimal, Decimal),
-}
-
-const VALUE_EXPECTED: &str = "a number such as 4320000 or 47.3, or a range such as [10, 249]";
-
-impl<'de> Deserialize<'de> for FactValue {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(FactValueVisitor)
-    }
-}
-
-/// Visits the value node itself, so serde_yaml reports errors at `facts[i].value`.
-struct FactValueVisitor;
-
-fn decimal<E: serde::de::Error>(text: &str) -> Result<Decimal, E> {
-    // Integers stay exact; decimals go through their shortest text form, never through
-    // binary float arithmetic.
-    text.parse::<Decimal>().or_else(|_| Decimal::from_scientific(text)).map_err(|_| {
-        E::custom(format!("`{text}` is not a usable number; expected {VALUE_EXPECTED}"))
-    })
-}
-
-impl<'de> serde::de::Visitor<'de> for FactValueVisitor {
-    type Value = FactValue;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str(VALUE_EXPECTED)
-    }
-    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<FactValue, E> {
-        Ok(FactValue::Single(Decimal::from(v)))
-    }
-    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<FactValue, E> {
-        Ok(FactValue::Single(Decimal::from(v)))
-    }
-    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<FactValue, E> {
-        // Beyond u64; the guard reads the exact digits from the file afterwards anyway.
-        decimal(&v.to_string()).map(FactValue::Single)
-    }
-    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<FactValue, E> {
-        decimal(&v.to_string()).map(FactValue::Single)
-    }
-    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<FactValue, E> {
-        if !v.is_finite() {
-            return Err(E::custom(format!("`{v}` is not a number; expected {VALUE_EXPECTED}")));
-        }
-        decimal(&v.to_string()).map(FactValue::Single)
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<FactValue, A::Error> {
-        use serde::de::Error;
-        let lo: Option<FactValue> = seq.next_element()?;
-        let hi: Option<FactValue> = seq.next_element()?;
-        let extra: Option<serde::de::IgnoredAny> = seq.next_element()?;
-        match (lo, hi, extra) {
-            (Some(FactValue::Single(lo)), Some(FactValue::Single(hi)), None) => {
-                Ok(FactValue::Range(lo, hi))
-            }
-            _ => Err(A::Error::custom(format!(
-                "a range needs exactly two numbers; expected {VALUE_EXPECTED}"
-            ))),
-        }
-    }
-}
-
 /// One row of the fact sheet. Its text in every language is generated from `value`.
 #[derive(Clone, Debug, PartialEq, Deserialize, Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -151,7 +86,7 @@ pub struct Fact {
     pub as_of: Option<String>,
     /// Exact (default), about, over or under.
     #[serde(default)]
-    #[schemars(with = "Option<crate::schema::ApproxName>")]
+    #[schemars(with = "Option<crate::content::schema::ApproxName>")]
     pub approx: Option<Approx>,
     /// House-style text that overrides the generated one; must mean the same.
     #[serde(default)]
@@ -159,6 +94,17 @@ pub struct Fact {
     /// Markdown note.
     #[serde(default)]
     pub note: Option<Text>,
+}
+
+impl Fact {
+    /// The number-engine quantity this fact stands for, with its noun in `lang`; `None` when
+    /// its unit is not one the engine knows (validation has reported that already).
+    pub fn quantity(&self, lang: &str) -> Option<crate::numbers::Quantity> {
+        let unit = crate::numbers::parse_unit(&self.unit)?;
+        let noun = self.noun.as_ref().and_then(|n| n.get(lang)).map(str::to_string);
+        let approx = self.approx.unwrap_or(Approx::Exact);
+        Some(crate::numbers::Quantity { amount: self.value.amount(), unit, approx, noun })
+    }
 }
 
 /// A picture of several facts.
@@ -442,7 +388,7 @@ fn failed(file: PathBuf, hash: String, mut d: Diagnostic) -> Loaded {
 
 /// Load one briefing file from its bytes; never panics, whatever the bytes.
 pub fn load_file(file: PathBuf, bytes: Vec<u8>, config: &Config) -> Loaded {
-    let hash = crate::cache::hash_parts([bytes.as_slice()]);
+    let hash = crate::hash::hash_parts([bytes.as_slice()]);
     load_hashed(file, bytes, hash, config)
 }
 

@@ -71,7 +71,7 @@ pub fn validate(b: &Briefing, index: &PositionIndex, config: &Config) -> Vec<Dia
         ));
     }
     if let Some(url) = &b.source.url
-        && !is_http_url(url)
+        && !crate::text::is_http_url(url)
     {
         ds.push(Diagnostic::error(
             "Y0701",
@@ -99,31 +99,6 @@ pub fn validate(b: &Briefing, index: &PositionIndex, config: &Config) -> Vec<Dia
         }
     }
     ds
-}
-
-/// Well-formed absolute http(s) URL with a host (no network access). Every ASCII character
-/// must be one RFC 3986 allows in a URL: `<`, `>`, `"`, `\\`, `` ` ``, spaces and control
-/// characters would end the link in Markdown or HTML and let the rest act as markup.
-pub fn is_http_url(url: &str) -> bool {
-    let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
-    match rest {
-        Some(rest) => {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            !host.is_empty()
-                && url.chars().all(is_url_char)
-                && host.chars().all(|c| c.is_alphanumeric() || ".-:[]".contains(c))
-        }
-        None => false,
-    }
-}
-
-/// A character a URL may hold as written: RFC 3986's unreserved, reserved and `%`, or a
-/// non-ASCII letter (Korean paths are common; browsers percent-encode them).
-fn is_url_char(c: char) -> bool {
-    match c.is_ascii() {
-        true => c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c),
-        false => !c.is_whitespace() && !c.is_control(),
-    }
 }
 
 fn check_languages(b: &Briefing, config: &Config, ds: &mut Vec<Diagnostic>) {

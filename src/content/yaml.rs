@@ -85,11 +85,7 @@ pub fn parse<T: DeserializeOwned>(
     }
 }
 
-/// Whether `c` is a control character that has no place in a text (tab and newline do):
-/// the loader refuses these and the renderers strip them, by this one rule.
-pub fn is_forbidden_control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\t' | '\n')
-}
+pub use crate::text::is_forbidden_control;
 
 /// The first raw control character in the file (a NUL, an ESC), placed exactly.
 fn control_character(src: &str) -> Option<Diagnostic> {

@@ -5,6 +5,7 @@
 use super::structure::Ymd;
 use crate::content::{FactValue, parse_date};
 use crate::numbers::{self, Amount, Approx, Decimal, Found, Quantity, Style, Unit};
+use crate::text::is_hangul_syllable;
 use std::ops::Range;
 
 /// One piece of article text the figures are read from.
@@ -293,7 +294,8 @@ fn verb_approx(text: &str, f: &Found) -> Approx {
         return q.approx;
     }
     let rest = &text[f.span.end..];
-    let glued: usize = rest.chars().take_while(|c| is_hangul(*c)).take(3).map(char::len_utf8).sum();
+    let glued: usize =
+        rest.chars().take_while(|c| is_hangul_syllable(*c)).take(3).map(char::len_utf8).sum();
     let rest = rest[glued..].trim_start();
     const OVER: &[&str] = &[
         "넘어섰",
@@ -317,11 +319,6 @@ fn verb_approx(text: &str, f: &Found) -> Approx {
     } else {
         Approx::Exact
     }
-}
-
-/// Hangul syllables.
-fn is_hangul(c: char) -> bool {
-    ('\u{ac00}'..='\u{d7a3}').contains(&c)
 }
 
 /// The sentences of a text as byte ranges (a sentence ends at `.`, `?` or `!` followed by a

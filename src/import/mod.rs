@@ -26,6 +26,7 @@ pub use figures::{DraftFact, MAX_NOTE};
 
 use crate::content::{Config, FactValue};
 use crate::numbers::{Approx, Style};
+use crate::text::is_hangul_syllable;
 use emit::Emitter;
 use figures::Element;
 use std::path::{Path, PathBuf};
@@ -317,23 +318,18 @@ fn publisher(blocks: &[Block]) -> Option<String> {
     None
 }
 
-/// Hangul syllables.
-fn is_hangul(c: char) -> bool {
-    ('\u{ac00}'..='\u{d7a3}').contains(&c)
-}
-
 /// The first organisation name in `text`, with an `(ACRONYM)` after it when `with_acronym`.
 fn find_org(text: &str, with_acronym: bool) -> Option<String> {
     let mut i = 0;
     while i < text.len() {
         let Some(c) = text[i..].chars().next() else { break };
-        if !is_hangul(c) {
+        if !is_hangul_syllable(c) {
             i += c.len_utf8();
             continue;
         }
         let start = i;
         let run: usize =
-            text[start..].chars().take_while(|c| is_hangul(*c)).map(char::len_utf8).sum();
+            text[start..].chars().take_while(|c| is_hangul_syllable(*c)).map(char::len_utf8).sum();
         i = start + run;
         let glued_before = text[..start].chars().next_back().is_some_and(|p| p.is_alphanumeric());
         if glued_before {
@@ -420,7 +416,7 @@ impl Draft {
         let mut langs: Vec<String> = vec!["ko".to_string()];
         langs.extend(languages.iter().filter(|l| *l != "ko").cloned());
         let mut e = Emitter { out: String::new(), langs };
-        e.line(0, crate::schema::MODELINE);
+        e.line(0, crate::content::schema::MODELINE);
         e.line(0, &format!("# Draft from `yoyak import` of {}.", emit::comment(origin)));
         e.line(
             0,

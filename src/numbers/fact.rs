@@ -3,33 +3,82 @@
 
 use super::quantity::{Amount, Approx, DurationUnit, Quantity, Unit};
 use rust_decimal::Decimal;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
-/// A fact's `value:` as written in a content file: a number (or numeric string), a
-/// `[low, high]` pair, or `{part, whole}`.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
+/// A fact value: one number or an inclusive range.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum FactValue {
-    /// `4320000`, `47.3`, `"4320000"`.
-    Number(Decimal),
-    /// `[10, 249]`.
-    Range([Decimal; 2]),
-    /// `{part: 1, whole: 4}`.
-    Ratio {
-        /// How many of the whole.
-        part: Decimal,
-        /// Out of how many.
-        whole: Decimal,
-    },
+    /// A single number such as 4320000 or 47.3.
+    Single(Decimal),
+    /// A range such as `[10, 249]`.
+    Range(Decimal, Decimal),
+}
+
+const VALUE_EXPECTED: &str = "a number such as 4320000 or 47.3, or a range such as [10, 249]";
+
+impl<'de> Deserialize<'de> for FactValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(FactValueVisitor)
+    }
+}
+
+/// Visits the value node itself, so the YAML loader reports errors at `facts[i].value`.
+struct FactValueVisitor;
+
+fn decimal<E: serde::de::Error>(text: &str) -> Result<Decimal, E> {
+    // Integers stay exact; decimals go through their shortest text form, never through
+    // binary float arithmetic.
+    text.parse::<Decimal>().or_else(|_| Decimal::from_scientific(text)).map_err(|_| {
+        E::custom(format!("`{text}` is not a usable number; expected {VALUE_EXPECTED}"))
+    })
+}
+
+impl<'de> serde::de::Visitor<'de> for FactValueVisitor {
+    type Value = FactValue;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(VALUE_EXPECTED)
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<FactValue, E> {
+        Ok(FactValue::Single(Decimal::from(v)))
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<FactValue, E> {
+        Ok(FactValue::Single(Decimal::from(v)))
+    }
+    fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<FactValue, E> {
+        // Beyond u64; the guard reads the exact digits from the file afterwards anyway.
+        decimal(&v.to_string()).map(FactValue::Single)
+    }
+    fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<FactValue, E> {
+        decimal(&v.to_string()).map(FactValue::Single)
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<FactValue, E> {
+        if !v.is_finite() {
+            return Err(E::custom(format!("`{v}` is not a number; expected {VALUE_EXPECTED}")));
+        }
+        decimal(&v.to_string()).map(FactValue::Single)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<FactValue, A::Error> {
+        use serde::de::Error;
+        let lo: Option<FactValue> = seq.next_element()?;
+        let hi: Option<FactValue> = seq.next_element()?;
+        let extra: Option<serde::de::IgnoredAny> = seq.next_element()?;
+        match (lo, hi, extra) {
+            (Some(FactValue::Single(lo)), Some(FactValue::Single(hi)), None) => {
+                Ok(FactValue::Range(lo, hi))
+            }
+            _ => Err(A::Error::custom(format!(
+                "a range needs exactly two numbers; expected {VALUE_EXPECTED}"
+            ))),
+        }
+    }
 }
 
 impl FactValue {
     /// The value as an [`Amount`].
     pub fn amount(&self) -> Amount {
         match self {
-            FactValue::Number(v) => Amount::Exact(*v),
-            FactValue::Range([lo, hi]) => Amount::Range(*lo, *hi),
-            FactValue::Ratio { part, whole } => Amount::Ratio { part: *part, whole: *whole },
+            FactValue::Single(v) => Amount::Exact(*v),
+            FactValue::Range(lo, hi) => Amount::Range(*lo, *hi),
         }
     }
 }

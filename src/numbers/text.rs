@@ -49,11 +49,7 @@ pub(crate) fn prev_ch(s: &str, pos: usize) -> Option<(char, usize)> {
     Some((norm(c), pos - c.len_utf8()))
 }
 
-/// Hangul syllables and jamo.
-#[inline]
-pub(crate) fn is_hangul(c: char) -> bool {
-    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
-}
+pub(crate) use crate::text::is_hangul;
 
 /// Characters that make a number part of a word or a name when glued to it.
 #[inline]

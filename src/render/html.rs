@@ -1,8 +1,8 @@
 //! Markdown and HTML editions through Tera templates (parsed once per run).
 
 use super::Edition;
-use super::markdown::escape_inline;
 use super::templates::{TemplateError, TemplateSet};
+use crate::markdown::escape_inline;
 use tera::{Context, Kwargs, State, Tera};
 
 /// Compiled Tera templates for `.md` and `.html` outputs.

@@ -6,7 +6,6 @@
 
 pub mod chart;
 pub mod html;
-pub mod markdown;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod site;
@@ -14,6 +13,7 @@ pub mod templates;
 pub mod ui;
 
 use crate::content::{Briefing, Config, Fact, FactValue, Text};
+use crate::markdown;
 use crate::numbers::{self, Amount, Approx, Quantity, Unit};
 use serde::Serialize;
 
@@ -38,7 +38,7 @@ pub fn escape_xml(s: &str) -> String {
 /// C0 and C1 control characters other than tab and newline: never part of published text
 /// (the loader's own rule, so what it refuses is what the renderers strip).
 fn is_stripped_control(c: char) -> bool {
-    crate::content::yaml::is_forbidden_control(c)
+    crate::text::is_forbidden_control(c)
 }
 
 /// `s` without control characters (other than tab and newline): every text an edition holds
@@ -196,23 +196,12 @@ fn rich(text: &Text, lang: &str, ui: &ui::Ui) -> Rich {
     }
 }
 
-/// The number-engine quantity a fact stands for, with its noun in `lang`.
-pub fn fact_quantity(fact: &Fact, lang: &str) -> Option<Quantity> {
-    let unit = numbers::parse_unit(&fact.unit)?;
-    let amount = match &fact.value {
-        FactValue::Single(v) => Amount::Exact(*v),
-        FactValue::Range(lo, hi) => Amount::Range(*lo, *hi),
-    };
-    let noun = fact.noun.as_ref().and_then(|n| n.get(lang)).map(str::to_string);
-    Some(Quantity { amount, unit, approx: fact.approx.unwrap_or(Approx::Exact), noun })
-}
-
 /// The text of a fact's value in `lang`: its `display` override, else generated from `value`.
 pub fn fact_value_text(fact: &Fact, lang: &str, config: &Config) -> String {
     if let Some(d) = fact.display.as_ref().and_then(|d| d.get(lang)) {
         return printable(d).into();
     }
-    match fact_quantity(fact, lang) {
+    match fact.quantity(lang) {
         Some(q) => printable(&numbers::format(&q, lang, &config.numbers)).into(),
         None => String::new(),
     }

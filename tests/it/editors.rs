@@ -37,7 +37,7 @@ fn briefing_files(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn schema_is_draft_2020_12_and_the_cli_prints_it() {
-    let schema = yoyak::schema::briefing_schema();
+    let schema = yoyak::content::schema::briefing_schema();
     assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
     assert!(jsonschema::meta::is_valid(&schema), "the schema itself is valid 2020-12");
     let (code, out, err) = run_yoyak(&["schema"], &repo());
@@ -48,16 +48,16 @@ fn schema_is_draft_2020_12_and_the_cli_prints_it() {
     assert_eq!(code, 0);
     assert_eq!(
         serde_json::from_str::<serde_json::Value>(&out).unwrap(),
-        yoyak::schema::config_schema()
+        yoyak::content::schema::config_schema()
     );
-    let files = yoyak::schema::files();
+    let files = yoyak::content::schema::files();
     assert_eq!(files[0].0, Path::new("schema/briefing.schema.json"));
     assert_eq!(serde_json::from_slice::<serde_json::Value>(&files[0].1).unwrap(), schema);
 }
 
 #[test]
 fn schema_accepts_every_good_content_file() {
-    let schema = yoyak::schema::briefing_schema();
+    let schema = yoyak::content::schema::briefing_schema();
     let mut files = briefing_files(&repo().join("content"));
     for fixture in ["hostile", "trilingual", "digest"] {
         files.extend(briefing_files(&repo().join("tests/fixtures").join(fixture).join("content")));
@@ -71,7 +71,7 @@ fn schema_accepts_every_good_content_file() {
 
 #[test]
 fn schema_rejects_the_bad_fixtures_where_they_are_wrong() {
-    let schema = yoyak::schema::briefing_schema();
+    let schema = yoyak::content::schema::briefing_schema();
     let bad = repo().join("tests/fixtures/bad");
     let unknown = schema_errors(&schema, &bad.join("unknown-key/content/unknown-key.yaml"));
     assert!(unknown.iter().any(|e| e.contains("sumary")), "names the unknown key: {unknown:#?}");
@@ -89,7 +89,7 @@ fn schema_rejects_the_bad_fixtures_where_they_are_wrong() {
 
 #[test]
 fn config_schema_accepts_every_project_file_and_the_number_styles() {
-    let schema = yoyak::schema::config_schema();
+    let schema = yoyak::content::schema::config_schema();
     for file in [
         repo().join("yoyak.yaml"),
         repo().join("tests/fixtures/trilingual/yoyak.yaml"),
@@ -109,7 +109,7 @@ fn config_schema_accepts_every_project_file_and_the_number_styles() {
             assert!(parsed.is_ok(), "{src}: {:?}", parsed.err());
         }
     }
-    let briefing = yoyak::schema::briefing_schema();
+    let briefing = yoyak::content::schema::briefing_schema();
     let approx: Vec<&str> = briefing["$defs"]["ApproxName"]["oneOf"]
         .as_array()
         .expect("approx names")
@@ -135,14 +135,14 @@ fn new_writes_a_skeleton_that_builds_without_edits() {
     let file = root.join("content/2026-03-01-first-look.yaml");
     assert_eq!(out.trim(), file.to_str().unwrap());
     let text = std::fs::read_to_string(&file).unwrap();
-    assert!(text.starts_with(yoyak::schema::MODELINE), "starts with the schema line");
+    assert!(text.starts_with(yoyak::content::schema::MODELINE), "starts with the schema line");
     for comment in
         ["# 제목 (필수", "Title (required", "# 핵심 요점", "Key points (required", "# facts:"]
     {
         assert!(text.contains(comment), "explains: {comment}");
     }
     assert!(root.join("build/schema/briefing.schema.json").is_file(), "schema for the editor");
-    assert!(schema_errors(&yoyak::schema::briefing_schema(), &file).is_empty());
+    assert!(schema_errors(&yoyak::content::schema::briefing_schema(), &file).is_empty());
 
     // Never overwrites, never reuses an id, rejects a bad id or date.
     let before = std::fs::read(&file).unwrap();
@@ -194,11 +194,15 @@ fn init_makes_a_project_that_builds_at_once() {
     let gitignore = std::fs::read_to_string(project.join(".gitignore")).unwrap();
     assert!(gitignore.lines().any(|l| l == "build/"));
     let config = project.join("yoyak.yaml");
-    assert!(std::fs::read_to_string(&config).unwrap().starts_with(yoyak::schema::CONFIG_MODELINE));
-    assert!(schema_errors(&yoyak::schema::config_schema(), &config).is_empty());
+    assert!(
+        std::fs::read_to_string(&config)
+            .unwrap()
+            .starts_with(yoyak::content::schema::CONFIG_MODELINE)
+    );
+    assert!(schema_errors(&yoyak::content::schema::config_schema(), &config).is_empty());
     let samples = briefing_files(&project.join("content"));
     assert_eq!(samples.len(), 1);
-    assert!(schema_errors(&yoyak::schema::briefing_schema(), &samples[0]).is_empty());
+    assert!(schema_errors(&yoyak::content::schema::briefing_schema(), &samples[0]).is_empty());
 
     let (code, _, err) = run_yoyak(&["build"], &project);
     assert_eq!(code, 0, "a new project builds at once: {err}");

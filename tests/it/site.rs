@@ -73,7 +73,7 @@ fn combined_fact_sheet_refers_back_to_each_briefing() {
     for b in project.briefings() {
         for f in &b.facts {
             let label = f.label.get("en").unwrap();
-            assert!(sheet.contains(&yoyak::render::markdown::escape_inline(label)), "{label}");
+            assert!(sheet.contains(&yoyak::markdown::escape_inline(label)), "{label}");
         }
     }
     // In the PDF each briefing's title over its facts links to the published briefing.

@@ -33,7 +33,7 @@ pub fn link_kept(dest: &str) -> bool {
         Some(addr) => {
             addr.contains('@') && !addr.chars().any(|c| c.is_whitespace() || c.is_control())
         }
-        None => crate::content::is_http_url(dest),
+        None => crate::text::is_http_url(dest),
     }
 }
 
