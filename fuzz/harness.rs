@@ -5,8 +5,8 @@
 
 use std::path::{Path, PathBuf};
 use yoyak::content::{Config, Glossary, Project, load_file};
+use yoyak::diagnostic::report::{self, Palette};
 use yoyak::numbers::{self, Style};
-use yoyak::report::{self, Palette};
 
 /// Inputs longer than this are cut: the targets look for wrong behaviour, not slow big inputs
 /// (the linearity tests cover size).

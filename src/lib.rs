@@ -18,7 +18,6 @@ pub mod markdown;
 pub mod numbers;
 pub mod output;
 pub mod render;
-pub mod report;
 pub mod scaffold;
 #[cfg(feature = "pdf")]
 pub mod serve;

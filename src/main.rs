@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use yoyak::build::{BuildOptions, Progress, build_with_progress};
-use yoyak::report::{self, Format, Palette, terminal_safe as safe};
+use yoyak::diagnostic::report::{self, Format, Palette, terminal_safe as safe};
 
 #[derive(Parser)]
 #[command(

@@ -19,7 +19,7 @@ pub use overlay::{escape_html, inject};
 
 use crate::build::{BuildOptions, build};
 use crate::diagnostic::Diagnostic;
-use crate::report::{self, Palette};
+use crate::diagnostic::report::{self, Palette};
 use notify::{EventKind, RecursiveMode, Watcher};
 use overlay::{overlay_html, overlay_message};
 use std::io::Write;

@@ -4,7 +4,7 @@
 use super::VERSION_PATH;
 use crate::build::BuildReport;
 use crate::diagnostic::Diagnostic;
-use crate::report::{self, Palette};
+use crate::diagnostic::report::{self, Palette};
 use std::path::Path;
 
 /// Escape text for HTML element content and attribute values.

@@ -10,7 +10,7 @@ fn all_diagnostics(root: &Path) -> Vec<Diagnostic> {
     let project = yoyak::content::load_project(root).expect("project loads");
     let mut diags: Vec<Diagnostic> = project.all_diagnostics().cloned().collect();
     diags.extend(yoyak::check::check_project(&project));
-    yoyak::report::sorted(diags)
+    yoyak::diagnostic::report::sorted(diags)
 }
 
 /// The language rule over every row of `tests/fixtures/langdetect.tsv`: `ko`, `en`,

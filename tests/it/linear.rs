@@ -3,8 +3,8 @@
 
 use crate::common::run_yoyak;
 use std::path::{Path, PathBuf};
+use yoyak::diagnostic::report::{self, Palette};
 use yoyak::diagnostic::{Diagnostic, Position};
-use yoyak::report::{self, Palette};
 
 /// An article whose one paragraph (one sentence) holds `n` different figures.
 fn article(n: usize) -> String {

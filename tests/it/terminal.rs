@@ -57,7 +57,7 @@ fn check_prints_no_raw_escape_sequences() {
 
 #[test]
 fn terminal_safe_keeps_text_and_shows_controls() {
-    use yoyak::report::terminal_safe;
+    use yoyak::diagnostic::report::terminal_safe;
     assert_eq!(terminal_safe("기업의 89%\tok\n"), "기업의 89%\tok\n");
     assert_eq!(terminal_safe("\u{1b}[2J\u{7}\r\u{7f}"), "\\x1b[2J\\x07\\x0d\\x7f");
     assert_eq!(terminal_safe("a\u{9b}b\u{202e}c"), "a\\u{9b}b\\u{202e}c");

@@ -3,6 +3,8 @@
 //! Stages produce [`Diagnostic`] values; only the CLI edge turns them into text, JSON or
 //! GitHub annotations, so the same finding reads the same in every output.
 
+pub mod report;
+
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
