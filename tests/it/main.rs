@@ -1,5 +1,6 @@
 //! One integration-test binary (as mdBook does), a module per feature.
 
+mod architecture;
 mod check;
 mod common;
 mod constructs;
