@@ -1,0 +1,71 @@
+//! Answering one request of `yoyak serve`: the `Host` check, GET and HEAD of files under
+//! `build/` (HTML with the live-reload script and the error overlay), and the build version.
+//! How connections are accepted and their heads read is in [`super::server`].
+
+use super::VERSION_PATH;
+use super::files::{content_type, is_html, resolve};
+use super::http::{Head, Response, encode, send, text};
+use super::live::{Shared, Snapshot};
+use super::overlay::{escape_html, inject};
+use std::net::TcpStream;
+use std::path::PathBuf;
+
+/// What every request is answered from: the output folder, the live state and the `Host`
+/// values that address this server.
+pub(super) struct Site {
+    /// The output folder served.
+    pub out: PathBuf,
+    /// The latest build's version and overlay.
+    pub shared: Shared,
+    /// `127.0.0.1:PORT` and `localhost:PORT`.
+    pub host_ok: Vec<String>,
+}
+
+/// Answer the request whose head is `head` on `stream` (one request; `Connection: close`).
+pub(super) fn answer(stream: &mut TcpStream, head: &Head, site: &Site) {
+    let head_only = head.method == "HEAD";
+    send(stream, &encode(&response(head, site), head_only));
+}
+
+/// The response to a parsed request.
+fn response(head: &Head, site: &Site) -> Response {
+    // Only pages addressed to this server: a page on another site cannot read it through a
+    // DNS name that resolves to 127.0.0.1 (DNS rebinding).
+    if !head.host.as_ref().is_some_and(|h| site.host_ok.contains(h)) {
+        return text("421 Misdirected Request", "wrong host\n");
+    }
+    if head.method != "GET" && head.method != "HEAD" {
+        return text("405 Method Not Allowed", "GET only\n");
+    }
+    let path = head.target.split(['?', '#']).next().unwrap_or("/");
+    let live = site.shared.snapshot();
+    if path == VERSION_PATH {
+        return text("200 OK", &live.version);
+    }
+    match resolve(&site.out, path) {
+        Some(file) => match std::fs::read(&file) {
+            Ok(bytes) if is_html(&file) => {
+                let html = String::from_utf8_lossy(&bytes);
+                let body = inject(&html, &live.version, &live.overlay).into_bytes();
+                Response { status: "200 OK", content_type: content_type(&file), body }
+            }
+            Ok(body) => Response { status: "200 OK", content_type: content_type(&file), body },
+            Err(_) => text("404 Not Found", "not found\n"),
+        },
+        None => not_found_page(path, &live),
+    }
+}
+
+/// The HTML 404: it also reloads once the page exists, and shows why it does not yet.
+fn not_found_page(path: &str, live: &Snapshot) -> Response {
+    let page = format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Not found</title></head>\
+<body><h1>Not found</h1><p>{}</p></body></html>",
+        escape_html(path)
+    );
+    Response {
+        status: "404 Not Found",
+        content_type: "text/html; charset=utf-8",
+        body: inject(&page, &live.version, &live.overlay).into_bytes(),
+    }
+}
