@@ -69,3 +69,46 @@ fn not_found_page(path: &str, live: &Snapshot) -> Response {
         body: inject(&page, &live.version, &live.overlay).into_bytes(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A site serving a temporary `build/` with one page, and the folder that holds it.
+    fn site() -> (tempfile::TempDir, Site) {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("build");
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join("index.html"), "<html><body>hi</body></html>").unwrap();
+        std::fs::write(out.join("feed.xml"), "<feed/>").unwrap();
+        let host_ok = vec!["127.0.0.1:8000".to_string(), "localhost:8000".to_string()];
+        (dir, Site { out, shared: Shared::new(), host_ok })
+    }
+
+    /// A request head.
+    fn head(method: &str, target: &str, host: Option<&str>) -> Head {
+        Head { method: method.into(), target: target.into(), host: host.map(String::from) }
+    }
+
+    #[test]
+    fn routes_check_the_host_and_method_and_serve_pages_with_the_reload_script() {
+        let (_dir, site) = site();
+        let ok = Some("127.0.0.1:8000");
+        for host in [None, Some("evil.example:8000"), Some("127.0.0.1:9")] {
+            assert_eq!(response(&head("GET", "/", host), &site).status, "421 Misdirected Request");
+        }
+        assert_eq!(response(&head("POST", "/", ok), &site).status, "405 Method Not Allowed");
+        let page = response(&head("GET", "/?x=1", Some("localhost:8000")), &site);
+        assert_eq!(page.status, "200 OK");
+        assert!(String::from_utf8(page.body).unwrap().contains(VERSION_PATH));
+        let feed = response(&head("HEAD", "/feed.xml", ok), &site);
+        assert_eq!(
+            (feed.content_type, feed.body),
+            ("application/atom+xml; charset=utf-8", b"<feed/>".to_vec())
+        );
+        assert_eq!(response(&head("GET", VERSION_PATH, ok), &site).status, "200 OK");
+        let missing = response(&head("GET", "/nope.html", ok), &site);
+        assert_eq!(missing.status, "404 Not Found");
+        assert!(String::from_utf8(missing.body).unwrap().contains(VERSION_PATH));
+    }
+}
