@@ -1,4 +1,4 @@
-//! Connections of `yoyak serve`, bounded in threads, sockets and memory.
+//! Connections of `yoyak serve`, bounded in threads, sockets, memory and time.
 //!
 //! One thread accepts connections and reads their request heads without blocking, so a client
 //! that connects and sends nothing costs a socket and a small buffer, never a thread. A head
@@ -7,8 +7,17 @@
 //! waited longest, so a browser's fresh request always gets in. Complete requests go to a fixed
 //! pool of [`WORKERS`] threads through a queue of [`MAX_QUEUED`]; when it is full the request
 //! is answered `503` at once.
+//!
+//! Why this part is hand-written and not a server crate: tiny_http (0.12) accepts connections
+//! itself and gives each one a thread from a pool that grows without bound, reads request
+//! lines without a size limit and has no read timeout of its own, so none of the limits above
+//! could be kept around it (it never hands over the socket before reading). hyper can bound
+//! heads and their time, but needs an async runtime and closes a slow client without the
+//! `408`; that is a lot of machinery for a loopback preview server. What a crate does well
+//! is used: httparse parses the heads ([`super::http`]).
 
-use super::http::{Site, answer, head_end, refusal};
+use super::http::{Head, Parsed, parse_head, refusal};
+use super::routes::{Site, answer};
 use std::collections::VecDeque;
 use std::io::{ErrorKind, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -36,14 +45,17 @@ const ACCEPT_BURST: usize = 64;
 /// A connection whose request head is still arriving.
 struct Pending {
     stream: TcpStream,
-    head: Vec<u8>,
+    /// The bytes received so far (at most [`MAX_HEAD`] and one read more).
+    received: Vec<u8>,
+    /// When the connection was accepted.
     since: Instant,
 }
 
 /// A complete request head and its connection, for a worker.
 struct Request {
     stream: TcpStream,
-    head: Vec<u8>,
+    /// The parsed head (GET and HEAD have no body to read).
+    head: Head,
 }
 
 /// Serve `site` on `listener` until the process ends: start the workers, then accept and
@@ -116,7 +128,7 @@ fn admit(stream: TcpStream, pending: &mut VecDeque<Pending>) {
     {
         refuse(oldest.stream, "503 Service Unavailable");
     }
-    pending.push_back(Pending { stream, head: Vec::new(), since: Instant::now() });
+    pending.push_back(Pending { stream, received: Vec::new(), since: Instant::now() });
 }
 
 /// What one round of reading did to an awaited head.
@@ -124,9 +136,11 @@ enum Step {
     /// Nothing new (or not yet complete).
     Waiting { progressed: bool },
     /// The head is complete.
-    Complete,
-    /// The head is larger than [`MAX_HEAD`].
+    Complete(Head),
+    /// The head is larger than [`MAX_HEAD`] or has too many header lines.
     TooLarge,
+    /// The bytes are not an HTTP/1.x request head.
+    Invalid,
     /// The client closed the connection, or it failed.
     Gone,
 }
@@ -140,12 +154,13 @@ fn read_some(p: &mut Pending) -> Step {
             Ok(0) => return Step::Gone,
             Ok(n) => {
                 progressed = true;
-                p.head.extend_from_slice(&buf[..n]);
-                if head_end(&p.head).is_some() {
-                    return Step::Complete;
-                }
-                if p.head.len() > MAX_HEAD {
-                    return Step::TooLarge;
+                p.received.extend_from_slice(&buf[..n]);
+                match parse_head(&p.received) {
+                    Parsed::Complete(head) => return Step::Complete(head),
+                    Parsed::TooManyHeaders => return Step::TooLarge,
+                    Parsed::Invalid => return Step::Invalid,
+                    Parsed::Partial if p.received.len() > MAX_HEAD => return Step::TooLarge,
+                    Parsed::Partial => {}
                 }
             }
             Err(e) if e.kind() == ErrorKind::WouldBlock => return Step::Waiting { progressed },
@@ -162,13 +177,12 @@ fn read_heads(pending: &mut VecDeque<Pending>, queue: &SyncSender<Request>) -> b
     for _ in 0..pending.len() {
         let Some(mut p) = pending.pop_front() else { break };
         match read_some(&mut p) {
-            Step::Complete => {
+            Step::Complete(head) => {
                 any = true;
-                let end = head_end(&p.head).unwrap_or(p.head.len());
-                p.head.truncate(end);
-                dispatch(Request { stream: p.stream, head: p.head }, queue);
+                dispatch(Request { stream: p.stream, head }, queue);
             }
             Step::TooLarge => refuse(p.stream, "431 Request Header Fields Too Large"),
+            Step::Invalid => refuse(p.stream, "400 Bad Request"),
             Step::Gone => any = true,
             Step::Waiting { .. } if p.since.elapsed() >= HEAD_TIMEOUT => {
                 refuse(p.stream, "408 Request Timeout");
