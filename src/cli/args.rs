@@ -215,3 +215,36 @@ fn parse_shard(s: &str) -> Result<(usize, usize), String> {
         (i.trim().parse().map_err(|_| err())?, n.trim().parse().map_err(|_| err())?);
     if i >= 1 && i <= n { Ok((i, n)) } else { Err(err()) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn shards_are_i_of_n_counted_from_one() {
+        assert_eq!(parse_shard("1/3"), Ok((1, 3)));
+        assert_eq!(parse_shard(" 3 / 3 "), Ok((3, 3)));
+        for bad in ["0/3", "4/3", "x", "1/", "/3", "1/3/5", "-1/3"] {
+            assert_eq!(
+                parse_shard(bad),
+                Err(format!("`{bad}` is not a shard; write I/N such as 1/3")),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn days_must_be_real_dates() {
+        assert_eq!(parse_day("2026-02-28"), Ok("2026-02-28".to_string()));
+        assert_eq!(
+            parse_day("2026-02-30"),
+            Err("`2026-02-30` is not a date; write YYYY-MM-DD".to_string())
+        );
+    }
+}

@@ -65,3 +65,20 @@ pub fn exit_code(result: Result<Outcome, CliError>) -> ExitCode {
 pub fn stderr_palette() -> Palette {
     Palette::new(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_keeps_the_message_of_what_failed() {
+        let error = CliError::from(std::io::Error::other("disk full"));
+        assert_eq!(error.message, "disk full");
+    }
+
+    #[test]
+    fn only_failures_make_content_errors() {
+        assert_eq!(Outcome::failed_if(false), Outcome::Clean);
+        assert_eq!(Outcome::failed_if(true), Outcome::ContentErrors);
+    }
+}
