@@ -64,6 +64,7 @@ pub enum ScaffoldError {
     },
 }
 
+/// `map_err` for an I/O failure at `path`.
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> ScaffoldError + '_ {
     move |source| ScaffoldError::Io { path: path.to_path_buf(), source }
 }
@@ -170,12 +171,21 @@ fn flow(langs: &[String], ko: &str, en: &str) -> String {
 /// The text of a new briefing file: every field explained in Korean and English comments,
 /// placeholders in every configured language, optional numbers and charts commented out.
 pub fn skeleton(id: &str, date: &str, languages: &[String]) -> String {
-    let langs = languages;
-    let source = langs.first().map(String::as_str).unwrap_or("ko");
-    let others: Vec<&str> = langs.iter().skip(1).map(String::as_str).collect();
     let mut s = String::new();
     s.push_str(MODELINE);
     s.push('\n');
+    skeleton_header(&mut s, id, languages);
+    skeleton_identity(&mut s, id, date, languages);
+    skeleton_texts(&mut s, languages);
+    skeleton_sections(&mut s, languages);
+    skeleton_examples(&mut s, languages);
+    s
+}
+
+/// The opening comment: which language is the source, how placeholders and quoting work.
+fn skeleton_header(s: &mut String, id: &str, langs: &[String]) {
+    let source = langs.first().map(String::as_str).unwrap_or("ko");
+    let others: Vec<&str> = langs.iter().skip(1).map(String::as_str).collect();
     s.push_str(&format!(
         "# 새 브리핑 / New briefing: {id}\n\
          #\n\
@@ -190,6 +200,10 @@ pub fn skeleton(id: &str, date: &str, languages: &[String]) -> String {
          # Quote a text that contains \": \" as a whole: title: {{en: \"Part one: the setup\"}}\n\n",
         others = if others.is_empty() { "-".to_string() } else { others.join(", ") },
     ));
+}
+
+/// `id`, `date` and the `source` block.
+fn skeleton_identity(s: &mut String, id: &str, date: &str, langs: &[String]) {
     s.push_str(&format!(
         "# 식별자: 영문 소문자, 숫자, 하이픈(-). 결과 파일 이름과 주소에 쓰입니다.\n\
          # Identifier: lower-case letters, digits and dashes; used in output file names and links.\n\
@@ -204,7 +218,7 @@ pub fn skeleton(id: &str, date: &str, languages: &[String]) -> String {
          \x20 # 발행 기관. / Who published the original.\n\
          \x20 publisher:\n",
     );
-    text_lines(&mut s, 4, langs, "발행 기관을 입력하세요", "Write the publisher");
+    text_lines(s, 4, langs, "발행 기관을 입력하세요", "Write the publisher");
     s.push_str(&format!(
         "  # 원문 제목 (선택). / The original's title (optional).\n\
          \x20 # title: {}\n\
@@ -212,46 +226,57 @@ pub fn skeleton(id: &str, date: &str, languages: &[String]) -> String {
          \x20 # url: https://example.org/report\n\n",
         flow(langs, "원문 제목", "Original title")
     ));
+}
+
+/// `title`, `lead` and `summary`.
+fn skeleton_texts(s: &mut String, langs: &[String]) {
     s.push_str(
         "# 제목 (필수, 일반 텍스트). / Title (required, plain text).\n\
          title:\n",
     );
-    text_lines(&mut s, 2, langs, "제목을 입력하세요", "Write the title");
+    text_lines(s, 2, langs, "제목을 입력하세요", "Write the title");
     s.push_str(
         "\n# 리드 (선택, 마크다운): 첫 소제목 앞에 오는 문단. 필요 없으면 지우세요.\n\
          # Lead (optional, Markdown): the paragraphs before the first section. Delete if unused.\n\
          lead:\n",
     );
-    markdown_lines(&mut s, 2, langs, "리드 문단을 입력하세요.", "Write the lead paragraph.");
+    markdown_lines(s, 2, langs, "리드 문단을 입력하세요.", "Write the lead paragraph.");
     s.push_str(
         "\n# 핵심 요점 (필수, 1~7개, 일반 텍스트). 요점마다 \"- \"로 시작합니다.\n\
          # Key points (required, 1 to 7, plain text). Each starts with \"- \".\n\
          summary:\n",
     );
-    let mut first = true;
-    for lang in langs {
-        let lead = if first { "  - " } else { "    " };
-        first = false;
+    // One list item: its first language opens it with `- `.
+    for (i, lang) in langs.iter().enumerate() {
+        let lead = if i == 0 { "  - " } else { "    " };
         s.push_str(&format!(
             "{lead}{lang}: {}\n",
             scalar(&placeholder(lang, "첫 번째 요점을 입력하세요", "Write the first key point"))
         ));
     }
+}
+
+/// One `sections` entry with a heading and a body.
+fn skeleton_sections(s: &mut String, langs: &[String]) {
     s.push_str(
         "\n# 본문 (선택): 소제목(일반 텍스트)과 본문(마크다운, 표 가능)의 목록.\n\
          # Body (optional): a list of headings (plain text) with bodies (Markdown, tables allowed).\n\
          sections:\n\
          \x20 - heading:\n",
     );
-    text_lines(&mut s, 6, langs, "소제목을 입력하세요", "Write the section heading");
+    text_lines(s, 6, langs, "소제목을 입력하세요", "Write the section heading");
     s.push_str("    body:\n");
     markdown_lines(
-        &mut s,
+        s,
         6,
         langs,
         "본문을 입력하세요. **굵게**, 목록, 표 같은 마크다운을 쓸 수 있습니다.",
         "Write the body. Markdown such as **bold**, lists and tables works.",
     );
+}
+
+/// The fact sheet, a chart and tags, commented out (never invented figures in live fields).
+fn skeleton_examples(s: &mut String, langs: &[String]) {
     s.push_str(&format!(
         "\n# 팩트 시트 (선택): 숫자는 한 번만 입력하면 언어별 표기(432만 개 / 4.32 million)가\n\
          # 자동으로 만들어집니다. 쓰려면 아래 줄들의 맨 앞 \"# \"를 지우고 채우세요.\n\
@@ -281,7 +306,6 @@ pub fn skeleton(id: &str, date: &str, languages: &[String]) -> String {
         note = flow(langs, "주석", "Note"),
         chart = flow(langs, "차트 제목", "Chart title"),
     ));
-    s
 }
 
 /// The commented `yoyak.yaml` that `init` writes.
@@ -344,22 +368,36 @@ pub fn init(dir: &Path) -> Result<InitReport, ScaffoldError> {
     }
     std::fs::create_dir_all(&content_dir).map_err(io(&content_dir))?;
     let mut report = InitReport::default();
-    let mut write_new = |path: PathBuf, text: &str| -> Result<(), ScaffoldError> {
-        if path.exists() {
-            report.kept.push(path);
-            return Ok(());
-        }
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(io(parent))?;
-        }
-        std::fs::write(&path, text).map_err(io(&path))?;
-        report.created.push(path);
-        Ok(())
-    };
-    write_new(content_dir.join(SAMPLE_FILE), &format!("{MODELINE}\n{SAMPLE_BRIEFING}"))?;
-    write_new(dir.join("yoyak.yaml"), &config_template())?;
-    write_new(dir.join(".github/workflows/publish.yml"), PUBLISH_WORKFLOW)?;
-    let gitignore = dir.join(".gitignore");
+    write_new(
+        &mut report,
+        content_dir.join(SAMPLE_FILE),
+        &format!("{MODELINE}\n{SAMPLE_BRIEFING}"),
+    )?;
+    write_new(&mut report, dir.join("yoyak.yaml"), &config_template())?;
+    write_new(&mut report, dir.join(".github/workflows/publish.yml"), PUBLISH_WORKFLOW)?;
+    ignore_build(&mut report, dir.join(".gitignore"))?;
+    let _ = crate::content::schema::write_files(&dir.join("build"));
+    Ok(report)
+}
+
+/// Write `text` to `path` (creating its folder) unless the file exists; either way, note it in
+/// `report`.
+fn write_new(report: &mut InitReport, path: PathBuf, text: &str) -> Result<(), ScaffoldError> {
+    if path.exists() {
+        report.kept.push(path);
+        return Ok(());
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+    }
+    std::fs::write(&path, text).map_err(io(&path))?;
+    report.created.push(path);
+    Ok(())
+}
+
+/// Make `.gitignore` ignore `build/`: keep a file that already does, append to one that does
+/// not, create a missing one.
+fn ignore_build(report: &mut InitReport, gitignore: PathBuf) -> Result<(), ScaffoldError> {
     match std::fs::read_to_string(&gitignore) {
         Ok(text) if text.lines().any(|l| matches!(l.trim(), "build" | "build/" | "/build/")) => {
             report.kept.push(gitignore);
@@ -374,6 +412,5 @@ pub fn init(dir: &Path) -> Result<InitReport, ScaffoldError> {
             report.created.push(gitignore);
         }
     }
-    let _ = crate::content::schema::write_files(&dir.join("build"));
-    Ok(report)
+    Ok(())
 }

@@ -6,24 +6,6 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-/// How to print diagnostics.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// For people: grouped by file, with source excerpts.
-    Human,
-    /// One JSON document (see `docs/checks.md` for its shape).
-    Json,
-    /// GitHub Actions workflow commands (`::error file=…`).
-    Github,
-}
-
-/// Findings that `--deny` turns into a failing exit code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Deny {
-    /// Any warning fails the run (exit 1), as errors do.
-    Warnings,
-}
-
 /// ANSI colours, or none when not printing to a terminal.
 #[derive(Clone, Copy, Debug)]
 pub struct Palette {
