@@ -68,15 +68,20 @@ fn unfinished(text: &str) -> bool {
 /// A finding inside one text, before it is placed in the file.
 #[derive(Clone, Debug)]
 pub(crate) struct Finding {
+    /// The check's code (`Y0301`).
     code: &'static str,
+    /// How serious it is.
     severity: Severity,
     /// Byte span in the text.
     span: Range<usize>,
+    /// What is wrong.
     message: String,
+    /// How to fix it.
     fix: String,
 }
 
 impl Finding {
+    /// A finding with all its parts.
     fn new(
         code: &'static str,
         severity: Severity,
