@@ -368,41 +368,50 @@ pub fn check_displays(cx: &mut FileCx, b: &Briefing) {
                 .iter()
                 .map(|f| (numbers::compare(&expected, &f.quantity), f))
                 .min_by_key(|(a, _)| rank(*a));
-            let field = format!("facts[{i}].display.{lang}");
-            let fix = format!("write `{generated}`, or remove `display` to use the generated text");
-            let finding = match best {
-                Some((Agreement::Same, _)) => continue,
-                Some((Agreement::PrecisionLost, f)) => Finding::new(
-                    "Y0403",
-                    Severity::Warning,
-                    f.span.clone(),
-                    format!(
-                        "display `{text}` ({lang}) rounds or qualifies the fact's value differently (`{generated}`)"
-                    ),
-                    fix,
-                ),
-                Some((_, f)) => Finding::new(
-                    "Y0401",
-                    Severity::Error,
-                    f.span.clone(),
-                    format!(
-                        "display `{text}` ({lang}) does not mean the fact's value (`{generated}`)"
-                    ),
-                    fix,
-                ),
-                None => Finding::new(
-                    "Y0401",
-                    Severity::Error,
-                    0..text.len(),
-                    format!(
-                        "display `{text}` ({lang}) states no figure; the fact's value is `{generated}`"
-                    ),
-                    fix,
-                ),
-            };
-            cx.span(&field, text, finding);
+            let Some(finding) = display_finding(text, lang, &generated, best) else { continue };
+            cx.span(&format!("facts[{i}].display.{lang}"), text, finding);
         }
     }
+}
+
+/// The finding for a display whose closest figure is `best` (with its agreement with the
+/// fact's value), or `None` when it means the value; `generated` is the value as written.
+fn display_finding(
+    text: &str,
+    lang: &str,
+    generated: &str,
+    best: Option<(Agreement, &Found)>,
+) -> Option<Finding> {
+    let fix = format!("write `{generated}`, or remove `display` to use the generated text");
+    let finding = match best {
+        Some((Agreement::Same, _)) => return None,
+        Some((Agreement::PrecisionLost, f)) => Finding::new(
+            "Y0403",
+            Severity::Warning,
+            f.span.clone(),
+            format!(
+                "display `{text}` ({lang}) rounds or qualifies the fact's value differently (`{generated}`)"
+            ),
+            fix,
+        ),
+        Some((_, f)) => Finding::new(
+            "Y0401",
+            Severity::Error,
+            f.span.clone(),
+            format!("display `{text}` ({lang}) does not mean the fact's value (`{generated}`)"),
+            fix,
+        ),
+        None => Finding::new(
+            "Y0401",
+            Severity::Error,
+            0..text.len(),
+            format!(
+                "display `{text}` ({lang}) states no figure; the fact's value is `{generated}`"
+            ),
+            fix,
+        ),
+    };
+    Some(finding)
 }
 
 /// How close an agreement is, closest first (the display's best figure is the closest).

@@ -264,8 +264,17 @@ pub fn needs_translation(text: &str) -> bool {
             .any(|w| w.len() >= 3 && w.starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
+/// A marker an editor left in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Marker {
+    /// Where it is in the text (bytes).
+    pub span: Range<usize>,
+    /// The marker word: `TODO`, `FIXME` or `TRANSLATE`.
+    pub word: &'static str,
+}
+
 /// Markers an editor left for later: `TODO`, `FIXME`, `TRANSLATE`, as whole upper-case words.
-pub fn markers(text: &str) -> Vec<(Range<usize>, &'static str)> {
+pub fn markers(text: &str) -> Vec<Marker> {
     let mut out = Vec::new();
     for marker in ["TODO", "FIXME", "TRANSLATE"] {
         for (i, _) in text.match_indices(marker) {
@@ -273,11 +282,11 @@ pub fn markers(text: &str) -> Vec<(Range<usize>, &'static str)> {
             let after = text[i + marker.len()..].chars().next();
             let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '_');
             if boundary(before) && boundary(after) {
-                out.push((i..i + marker.len(), marker));
+                out.push(Marker { span: i..i + marker.len(), word: marker });
             }
         }
     }
-    out.sort_by_key(|(r, _)| r.start);
+    out.sort_by_key(|m| m.span.start);
     out
 }
 

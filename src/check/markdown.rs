@@ -42,27 +42,13 @@ pub fn check(md: &str) -> Vec<Finding> {
             Event::Start(Tag::Heading { .. }) => heading = Some((range, false)),
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((r, false)) = heading.take() {
-                    out.push(Finding::new(
-                        "Y0603",
-                        Severity::Warning,
-                        r,
-                        "empty heading: a `#` line with no text".into(),
-                        "write the heading text after the `#`, or remove the line".into(),
-                    ));
+                    out.push(empty_heading(r));
                 }
             }
             Event::Start(
                 Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. },
             ) if !link_kept(&link_address(link_type, &dest_url)) => {
-                out.push(Finding::new(
-                    "Y0702",
-                    Severity::Warning,
-                    range,
-                    format!(
-                        "link target `{dest_url}` is not an absolute http(s) or mailto: address; the editions drop it"
-                    ),
-                    "link to a full address such as https://example.org/report".into(),
-                ));
+                out.push(dropped_link(&dest_url, range));
             }
             _ => {}
         }
@@ -72,6 +58,30 @@ pub fn check(md: &str) -> Vec<Finding> {
     }
     out.sort_by_key(|f| f.span.start);
     out
+}
+
+/// Y0603: a Markdown heading (at `range`) with no text.
+fn empty_heading(range: Range<usize>) -> Finding {
+    Finding::new(
+        "Y0603",
+        Severity::Warning,
+        range,
+        "empty heading: a `#` line with no text".into(),
+        "write the heading text after the `#`, or remove the line".into(),
+    )
+}
+
+/// Y0702: a link (at `range`) to `dest_url`, which the editions drop.
+fn dropped_link(dest_url: &str, range: Range<usize>) -> Finding {
+    Finding::new(
+        "Y0702",
+        Severity::Warning,
+        range,
+        format!(
+            "link target `{dest_url}` is not an absolute http(s) or mailto: address; the editions drop it"
+        ),
+        "link to a full address such as https://example.org/report".into(),
+    )
 }
 
 /// A text event of the parser: its text and the source range it comes from.
