@@ -217,3 +217,24 @@ fn slug(publisher: Option<&str>, title: &str) -> String {
     }
     if words.is_empty() { "draft".to_string() } else { words.join("-") }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug(Some("소프트웨어정책연구소(SPRi)"), "오픈소스 AI 보고서"), "spri-ai");
+        assert_eq!(slug(None, "2025 보고서"), "draft");
+    }
+
+    #[test]
+    fn title_from_the_lead_leaves_the_key_points() {
+        let article = structure::parse("첫 문장이다. 둘째 문장이다.\n");
+        let sentences = lead_sentences(&LeadAndSections::of(&article.blocks).lead, &[]);
+        let title = propose_title(&article, &sentences);
+        assert_eq!(title.text, "첫 문장이다");
+        assert!(title.from_lead);
+        assert_eq!(propose_summary(&sentences, &title), ["둘째 문장이다."]);
+    }
+}

@@ -143,3 +143,21 @@ fn is_org(w: &str) -> bool {
         && !NOT_ORGS.iter().any(|x| w.ends_with(x))
         && ORG_ENDINGS.iter().any(|e| w.ends_with(e) && n > e.chars().count())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn organisations() {
+        assert_eq!(
+            find_org("소프트웨어정책연구소(SPRi)가 발표했다", true).as_deref(),
+            Some("소프트웨어정책연구소(SPRi)")
+        );
+        assert_eq!(find_org("중소벤처기업부는 밝혔다", false).as_deref(), Some("중소벤처기업부"));
+        assert_eq!(find_org("정부는 밝혔다", false), None);
+        assert_eq!(find_org("AI연구소는 밝혔다", false), None);
+        assert_eq!(acronym_after("(KDI) 보고서"), None);
+        assert_eq!(acronym_after("(KDI)는"), Some("KDI"));
+    }
+}
