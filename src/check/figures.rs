@@ -38,7 +38,8 @@ pub fn pair(src: &[Quantity], tgt: &[Quantity]) -> Vec<Pair> {
     let mut out = Vec::new();
     for want in [Agreement::Same, Agreement::PrecisionLost, Agreement::Different] {
         let agrees = |s: &Quantity, t: &Quantity| numbers::compare(s, t) == want;
-        for (i, j) in greedy(src, tgt, &mut used_s, &mut used_t, &agrees) {
+        for Matched { source: i, target: j } in greedy(src, tgt, &mut used_s, &mut used_t, &agrees)
+        {
             out.push(match want {
                 Agreement::Same => Pair::Same(i, j),
                 Agreement::PrecisionLost => Pair::Lost(i, j),
@@ -49,10 +50,18 @@ pub fn pair(src: &[Quantity], tgt: &[Quantity]) -> Vec<Pair> {
     // The same bare number read as a year on one side and as a count on the other
     // (`2025 생성형 AI 이용 실태조사` / `2025 Survey on Generative AI Use`) is one figure.
     let pairs = greedy(src, tgt, &mut used_s, &mut used_t, &year_read_as_count);
-    out.extend(pairs.into_iter().map(|(i, j)| Pair::Same(i, j)));
+    out.extend(pairs.into_iter().map(|m| Pair::Same(m.source, m.target)));
     out.extend(used_s.iter().enumerate().filter(|(_, u)| !**u).map(|(i, _)| Pair::OnlySource(i)));
     out.extend(used_t.iter().enumerate().filter(|(_, u)| !**u).map(|(j, _)| Pair::OnlyTarget(j)));
     out
+}
+
+/// A source figure and the target figure it was paired with, by index.
+struct Matched {
+    /// The source figure's index.
+    source: usize,
+    /// The target figure's index.
+    target: usize,
 }
 
 /// Each unused source figure in order takes the first unused target figure it `agrees` with.
@@ -66,7 +75,7 @@ fn greedy(
     used_s: &mut [bool],
     used_t: &mut [bool],
     agrees: &dyn Fn(&Quantity, &Quantity) -> bool,
-) -> Vec<(usize, usize)> {
+) -> Vec<Matched> {
     // Groups of identical unused targets, each a queue of indices in order.
     let mut group_of: std::collections::HashMap<String, usize> = Default::default();
     let mut groups: Vec<std::collections::VecDeque<usize>> = Vec::new();
@@ -93,7 +102,7 @@ fn greedy(
             groups[g].pop_front();
             used_s[i] = true;
             used_t[j] = true;
-            out.push((i, j));
+            out.push(Matched { source: i, target: j });
         }
     }
     out
@@ -111,6 +120,8 @@ fn dateline(b: &Briefing) -> Option<(i32, u8, u8)> {
     crate::content::parse_date(&b.date)
 }
 
+/// The figures of `text`; when the languages are not both read in full, only percentages,
+/// read as exact values.
 fn find(text: &str, lang: &str, dl: Option<(i32, u8, u8)>, full: bool) -> Vec<Found> {
     let mut found = numbers::find_with_dateline(text, lang, dl);
     if !full {
@@ -205,6 +216,8 @@ pub fn check_prose(cx: &mut FileCx, b: &Briefing) {
     }
 }
 
+/// Y0301/Y0302 for one text in the source language `sl` and one target language `tl`, once
+/// both are written and neither is unfinished.
 fn compare_text(
     cx: &mut FileCx,
     path: &str,
@@ -220,94 +233,123 @@ fn compare_text(
         return;
     }
     let full = read_in_full(sl) && read_in_full(tl);
-    let src = find(s_text, sl, dl, full);
-    let tgt = find(t_text, tl, dl, full);
-    let s_field = format!("{path}.{sl}");
-    let t_field = format!("{path}.{tl}");
-    let (s_mean, t_mean) = if full {
-        (meanings(s_text, &src, sl), meanings(t_text, &tgt, tl))
-    } else {
-        (
-            src.iter().map(|f| f.quantity.clone()).collect(),
-            tgt.iter().map(|f| f.quantity.clone()).collect(),
-        )
-    };
-    for p in pair(&s_mean, &t_mean) {
-        match p {
-            Pair::Same(..) => {}
-            Pair::Lost(i, j) => {
-                let (s, t) = (&src[i], &tgt[j]);
-                let fix = format!(
-                    "write `{}` to keep the precision and qualifier of the {sl} text",
-                    suggest(cx, &s_mean[i], tl)
-                );
-                cx.span(
-                    &t_field,
-                    t_text,
-                    Finding::new(
-                        "Y0302",
-                        Severity::Warning,
-                        t.span.clone(),
-                        format!(
-                            "`{}` ({tl}) only approximates `{}` ({sl}): precision or qualifier lost",
-                            t.source, s.source
-                        ),
-                        fix,
-                    ),
-                );
-            }
-            Pair::Differ(i, j) => {
-                let (s, t) = (&src[i], &tgt[j]);
-                let fix = format!(
-                    "make the {tl} text say `{}` (or correct the {sl} text)",
-                    suggest(cx, &s_mean[i], tl)
-                );
-                cx.span(
-                    &t_field,
-                    t_text,
-                    Finding::new(
-                        "Y0301",
-                        Severity::Error,
-                        t.span.clone(),
-                        format!("`{}` ({tl}) differs from `{}` ({sl})", t.source, s.source),
-                        fix,
-                    ),
-                );
-            }
-            Pair::OnlyTarget(j) => {
-                let t = &tgt[j];
-                cx.span(
-                    &t_field,
-                    t_text,
-                    Finding::new(
-                        "Y0301",
-                        Severity::Error,
-                        t.span.clone(),
-                        format!("`{}` ({tl}) has no counterpart in {sl}", t.source),
-                        format!("remove the figure from the {tl} text, or add it to the {sl} text"),
-                    ),
-                );
-            }
-            Pair::OnlySource(i) => {
-                let s = &src[i];
-                let fix = format!(
-                    "state the figure in the {tl} text too (`{}`), or remove it from the {sl} text",
-                    suggest(cx, &s_mean[i], tl)
-                );
-                cx.span(
-                    &s_field,
-                    s_text,
-                    Finding::new(
-                        "Y0301",
-                        Severity::Error,
-                        s.span.clone(),
-                        format!("`{}` ({sl}) has no counterpart in {tl}", s.source),
-                        fix,
-                    ),
-                );
-            }
-        }
+    let src = Version::read(path, s_text, sl, dl, full);
+    let tgt = Version::read(path, t_text, tl, dl, full);
+    for p in pair(&src.meanings, &tgt.meanings) {
+        report_pair(cx, &src, &tgt, p);
     }
+}
+
+/// One language's version of a text, with its figures.
+struct Version<'t> {
+    /// The language.
+    lang: &'t str,
+    /// The field path of this version (`sections[0].body.en`).
+    field: String,
+    /// The text.
+    text: &'t str,
+    /// Its figures as the engine found them.
+    found: Vec<Found>,
+    /// What each figure means, worded bounds applied when the language is read in full.
+    meanings: Vec<Quantity>,
+}
+
+impl<'t> Version<'t> {
+    /// The figures of `text`, the `lang` version of the text at `path`.
+    fn read(
+        path: &str,
+        text: &'t str,
+        lang: &'t str,
+        dl: Option<(i32, u8, u8)>,
+        full: bool,
+    ) -> Self {
+        let found = find(text, lang, dl, full);
+        let meanings = if full {
+            meanings(text, &found, lang)
+        } else {
+            found.iter().map(|f| f.quantity.clone()).collect()
+        };
+        Version { lang, field: format!("{path}.{lang}"), text, found, meanings }
+    }
+}
+
+/// Reports one pair of figures that do not agree, in the version the finding is about.
+fn report_pair(cx: &mut FileCx, src: &Version, tgt: &Version, p: Pair) {
+    let (version, finding) = match p {
+        Pair::Same(..) => return,
+        Pair::Lost(i, j) => (tgt, precision_lost(cx, src, tgt, i, j)),
+        Pair::Differ(i, j) => (tgt, differs(cx, src, tgt, i, j)),
+        Pair::OnlyTarget(j) => (tgt, only_in_target(src, tgt, j)),
+        Pair::OnlySource(i) => (src, only_in_source(cx, src, tgt, i)),
+    };
+    cx.span(&version.field, version.text, finding);
+}
+
+/// Y0302: the target figure `j` only approximates the source figure `i`.
+fn precision_lost(cx: &FileCx, src: &Version, tgt: &Version, i: usize, j: usize) -> Finding {
+    let (s, t) = (&src.found[i], &tgt.found[j]);
+    let (sl, tl) = (src.lang, tgt.lang);
+    let fix = format!(
+        "write `{}` to keep the precision and qualifier of the {sl} text",
+        suggest(cx, &src.meanings[i], tl)
+    );
+    Finding::new(
+        "Y0302",
+        Severity::Warning,
+        t.span.clone(),
+        format!(
+            "`{}` ({tl}) only approximates `{}` ({sl}): precision or qualifier lost",
+            t.source, s.source
+        ),
+        fix,
+    )
+}
+
+/// Y0301: the target figure `j` says something else than the source figure `i`.
+fn differs(cx: &FileCx, src: &Version, tgt: &Version, i: usize, j: usize) -> Finding {
+    let (s, t) = (&src.found[i], &tgt.found[j]);
+    let (sl, tl) = (src.lang, tgt.lang);
+    let fix = format!(
+        "make the {tl} text say `{}` (or correct the {sl} text)",
+        suggest(cx, &src.meanings[i], tl)
+    );
+    Finding::new(
+        "Y0301",
+        Severity::Error,
+        t.span.clone(),
+        format!("`{}` ({tl}) differs from `{}` ({sl})", t.source, s.source),
+        fix,
+    )
+}
+
+/// Y0301: the target figure `j` is not in the source.
+fn only_in_target(src: &Version, tgt: &Version, j: usize) -> Finding {
+    let t = &tgt.found[j];
+    let (sl, tl) = (src.lang, tgt.lang);
+    Finding::new(
+        "Y0301",
+        Severity::Error,
+        t.span.clone(),
+        format!("`{}` ({tl}) has no counterpart in {sl}", t.source),
+        format!("remove the figure from the {tl} text, or add it to the {sl} text"),
+    )
+}
+
+/// Y0301: the source figure `i` is not in the target.
+fn only_in_source(cx: &FileCx, src: &Version, tgt: &Version, i: usize) -> Finding {
+    let s = &src.found[i];
+    let (sl, tl) = (src.lang, tgt.lang);
+    let fix = format!(
+        "state the figure in the {tl} text too (`{}`), or remove it from the {sl} text",
+        suggest(cx, &src.meanings[i], tl)
+    );
+    Finding::new(
+        "Y0301",
+        Severity::Error,
+        s.span.clone(),
+        format!("`{}` ({sl}) has no counterpart in {tl}", s.source),
+        fix,
+    )
 }
 
 /// Y0401/Y0403: a fact's `display` must mean its `value`.
@@ -326,43 +368,53 @@ pub fn check_displays(cx: &mut FileCx, b: &Briefing) {
                 .iter()
                 .map(|f| (numbers::compare(&expected, &f.quantity), f))
                 .min_by_key(|(a, _)| rank(*a));
-            let field = format!("facts[{i}].display.{lang}");
-            let fix = format!("write `{generated}`, or remove `display` to use the generated text");
-            let finding = match best {
-                Some((Agreement::Same, _)) => continue,
-                Some((Agreement::PrecisionLost, f)) => Finding::new(
-                    "Y0403",
-                    Severity::Warning,
-                    f.span.clone(),
-                    format!(
-                        "display `{text}` ({lang}) rounds or qualifies the fact's value differently (`{generated}`)"
-                    ),
-                    fix,
-                ),
-                Some((_, f)) => Finding::new(
-                    "Y0401",
-                    Severity::Error,
-                    f.span.clone(),
-                    format!(
-                        "display `{text}` ({lang}) does not mean the fact's value (`{generated}`)"
-                    ),
-                    fix,
-                ),
-                None => Finding::new(
-                    "Y0401",
-                    Severity::Error,
-                    0..text.len(),
-                    format!(
-                        "display `{text}` ({lang}) states no figure; the fact's value is `{generated}`"
-                    ),
-                    fix,
-                ),
-            };
-            cx.span(&field, text, finding);
+            let Some(finding) = display_finding(text, lang, &generated, best) else { continue };
+            cx.span(&format!("facts[{i}].display.{lang}"), text, finding);
         }
     }
 }
 
+/// The finding for a display whose closest figure is `best` (with its agreement with the
+/// fact's value), or `None` when it means the value; `generated` is the value as written.
+fn display_finding(
+    text: &str,
+    lang: &str,
+    generated: &str,
+    best: Option<(Agreement, &Found)>,
+) -> Option<Finding> {
+    let fix = format!("write `{generated}`, or remove `display` to use the generated text");
+    let finding = match best {
+        Some((Agreement::Same, _)) => return None,
+        Some((Agreement::PrecisionLost, f)) => Finding::new(
+            "Y0403",
+            Severity::Warning,
+            f.span.clone(),
+            format!(
+                "display `{text}` ({lang}) rounds or qualifies the fact's value differently (`{generated}`)"
+            ),
+            fix,
+        ),
+        Some((_, f)) => Finding::new(
+            "Y0401",
+            Severity::Error,
+            f.span.clone(),
+            format!("display `{text}` ({lang}) does not mean the fact's value (`{generated}`)"),
+            fix,
+        ),
+        None => Finding::new(
+            "Y0401",
+            Severity::Error,
+            0..text.len(),
+            format!(
+                "display `{text}` ({lang}) states no figure; the fact's value is `{generated}`"
+            ),
+            fix,
+        ),
+    };
+    Some(finding)
+}
+
+/// How close an agreement is, closest first (the display's best figure is the closest).
 fn rank(a: Agreement) -> u8 {
     match a {
         Agreement::Same => 0,

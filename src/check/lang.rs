@@ -52,10 +52,12 @@ pub fn normalise_width(text: &str) -> String {
         .collect()
 }
 
+/// Hiragana, katakana and their phonetic extensions.
 fn is_kana(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x31F0..=0x31FF)
 }
 
+/// A CJK ideograph (Hanja), in the common blocks.
 fn is_han(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
 }
@@ -140,9 +142,11 @@ enum Family {
     Latin,
     /// Japanese and Chinese: only "not Hangul" is checked for them.
     Cjk,
+    /// A language without a known family: only "not Hangul" is checked.
     Unknown,
 }
 
+/// The script family a language code is written in.
 fn family(code: &str) -> Family {
     match code {
         "ko" => Family::Hangul,
@@ -153,6 +157,8 @@ fn family(code: &str) -> Family {
     }
 }
 
+/// Whether a text is long enough for whatlang to be trusted ([`LONG_WORDS`] words and
+/// [`LONG_CHARS`] characters).
 fn is_long(text: &str) -> bool {
     text.split_whitespace().count() >= LONG_WORDS && text.chars().count() >= LONG_CHARS
 }
@@ -194,6 +200,7 @@ pub fn mismatch(text: &str, lang: &str, languages: &[String]) -> Option<Mismatch
 /// Script shares this close to even are left to whatlang on long texts.
 const TIE: (f64, f64) = (0.4, 0.6);
 
+/// A whatlang detector limited to the project's languages (and Korean and English).
 fn detector(languages: &[String]) -> whatlang::Detector {
     let mut allow: Vec<whatlang::Lang> =
         languages.iter().filter_map(|l| whatlang_lang(l)).collect();
@@ -257,8 +264,17 @@ pub fn needs_translation(text: &str) -> bool {
             .any(|w| w.len() >= 3 && w.starts_with(|c: char| c.is_ascii_lowercase()))
 }
 
+/// A marker an editor left in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Marker {
+    /// Where it is in the text (bytes).
+    pub span: Range<usize>,
+    /// The marker word: `TODO`, `FIXME` or `TRANSLATE`.
+    pub word: &'static str,
+}
+
 /// Markers an editor left for later: `TODO`, `FIXME`, `TRANSLATE`, as whole upper-case words.
-pub fn markers(text: &str) -> Vec<(Range<usize>, &'static str)> {
+pub fn markers(text: &str) -> Vec<Marker> {
     let mut out = Vec::new();
     for marker in ["TODO", "FIXME", "TRANSLATE"] {
         for (i, _) in text.match_indices(marker) {
@@ -266,11 +282,11 @@ pub fn markers(text: &str) -> Vec<(Range<usize>, &'static str)> {
             let after = text[i + marker.len()..].chars().next();
             let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '_');
             if boundary(before) && boundary(after) {
-                out.push((i..i + marker.len(), marker));
+                out.push(Marker { span: i..i + marker.len(), word: marker });
             }
         }
     }
-    out.sort_by_key(|(r, _)| r.start);
+    out.sort_by_key(|m| m.span.start);
     out
 }
 

@@ -15,7 +15,7 @@ use std::ops::Range;
 /// Every finding in one Markdown text, with byte spans into `md`.
 pub fn check(md: &str) -> Vec<Finding> {
     let mut out = Vec::new();
-    let mut run: Vec<(String, Range<usize>)> = Vec::new();
+    let mut run: Vec<TextEvent> = Vec::new();
     let mut in_code = false;
     let mut heading: Option<(Range<usize>, bool)> = None;
     for (ev, range) in Parser::new_ext(md, options()).into_offset_iter() {
@@ -29,7 +29,7 @@ pub fn check(md: &str) -> Vec<Finding> {
                     *seen |= !t.trim().is_empty();
                 }
                 if !in_code {
-                    run.push((t.to_string(), range));
+                    run.push(TextEvent { text: t.to_string(), range });
                 }
             }
             Event::Code(_) => {
@@ -42,27 +42,13 @@ pub fn check(md: &str) -> Vec<Finding> {
             Event::Start(Tag::Heading { .. }) => heading = Some((range, false)),
             Event::End(TagEnd::Heading(_)) => {
                 if let Some((r, false)) = heading.take() {
-                    out.push(Finding::new(
-                        "Y0603",
-                        Severity::Warning,
-                        r,
-                        "empty heading: a `#` line with no text".into(),
-                        "write the heading text after the `#`, or remove the line".into(),
-                    ));
+                    out.push(empty_heading(r));
                 }
             }
             Event::Start(
                 Tag::Link { link_type, dest_url, .. } | Tag::Image { link_type, dest_url, .. },
             ) if !link_kept(&link_address(link_type, &dest_url)) => {
-                out.push(Finding::new(
-                    "Y0702",
-                    Severity::Warning,
-                    range,
-                    format!(
-                        "link target `{dest_url}` is not an absolute http(s) or mailto: address; the editions drop it"
-                    ),
-                    "link to a full address such as https://example.org/report".into(),
-                ));
+                out.push(dropped_link(&dest_url, range));
             }
             _ => {}
         }
@@ -74,67 +60,150 @@ pub fn check(md: &str) -> Vec<Finding> {
     out
 }
 
+/// Y0603: a Markdown heading (at `range`) with no text.
+fn empty_heading(range: Range<usize>) -> Finding {
+    Finding::new(
+        "Y0603",
+        Severity::Warning,
+        range,
+        "empty heading: a `#` line with no text".into(),
+        "write the heading text after the `#`, or remove the line".into(),
+    )
+}
+
+/// Y0702: a link (at `range`) to `dest_url`, which the editions drop.
+fn dropped_link(dest_url: &str, range: Range<usize>) -> Finding {
+    Finding::new(
+        "Y0702",
+        Severity::Warning,
+        range,
+        format!(
+            "link target `{dest_url}` is not an absolute http(s) or mailto: address; the editions drop it"
+        ),
+        "link to a full address such as https://example.org/report".into(),
+    )
+}
+
+/// A text event of the parser: its text and the source range it comes from.
+struct TextEvent {
+    /// The text as the parser gives it (entities and escapes resolved).
+    text: String,
+    /// Where it comes from in the Markdown.
+    range: Range<usize>,
+}
+
 /// One run of adjacent text events (as the renderer coalesces them): literal emphasis
 /// delimiters and link syntax that did not become a link.
-fn text_run(md: &str, run: &[(String, Range<usize>)], out: &mut Vec<Finding>) {
-    let mut s = String::new();
-    // (offset in `s`, source range, whether the text is the source verbatim)
-    let mut segs: Vec<(usize, Range<usize>, bool)> = Vec::new();
-    for (t, r) in run {
-        segs.push((s.len(), r.clone(), md.get(r.clone()) == Some(t.as_str())));
-        s.push_str(t);
-    }
-    let to_source = |at: usize| -> usize {
-        let seg = segs.iter().rev().find(|(o, _, _)| *o <= at).unwrap_or(&segs[0]);
-        if seg.2 { seg.1.start + (at - seg.0) } else { seg.1.start }
-    };
-    // A backslash-escaped delimiter is meant literally.
-    let escaped = |src: usize| md[..src].ends_with('\\') || md[src..].starts_with('\\');
+fn text_run(md: &str, run: &[TextEvent], out: &mut Vec<Finding>) {
+    let joined = JoinedRun::new(md, run);
+    literal_emphasis(&joined, out);
+    unpaired_link_syntax(&joined, out);
+    spaced_links(&joined, out);
+}
 
-    let repaired = repaired_delimiters(&s);
-    let delims = delimiter_runs(&s, &repaired);
-    // One report per kind of delimiter and text run: a broken pair is one mistake.
+/// Where one event's text sits in the joined text and in the source.
+struct Segment {
+    /// Its offset in the joined text.
+    offset: usize,
+    /// Its range in the source.
+    source: Range<usize>,
+    /// Whether the source holds the text verbatim (offsets inside it map one to one).
+    verbatim: bool,
+}
+
+/// A run of text events joined into one text, with the way back to the source.
+struct JoinedRun<'m> {
+    /// The Markdown source.
+    md: &'m str,
+    /// The events' texts, joined.
+    text: String,
+    /// One per event, in order.
+    segments: Vec<Segment>,
+}
+
+impl<'m> JoinedRun<'m> {
+    /// Joins the run's texts (the run is not empty).
+    fn new(md: &'m str, run: &[TextEvent]) -> Self {
+        let mut text = String::new();
+        let mut segments = Vec::new();
+        for e in run {
+            let verbatim = md.get(e.range.clone()) == Some(e.text.as_str());
+            segments.push(Segment { offset: text.len(), source: e.range.clone(), verbatim });
+            text.push_str(&e.text);
+        }
+        JoinedRun { md, text, segments }
+    }
+
+    /// The source offset of `at` in the joined text: exact in verbatim text, else the start
+    /// of its event.
+    fn to_source(&self, at: usize) -> usize {
+        let seg = self.segments.iter().rev().find(|s| s.offset <= at).unwrap_or(&self.segments[0]);
+        if seg.verbatim { seg.source.start + (at - seg.offset) } else { seg.source.start }
+    }
+
+    /// Whether the delimiter at source offset `src` is backslash-escaped (meant literally).
+    fn escaped(&self, src: usize) -> bool {
+        self.md[..src].ends_with('\\') || self.md[src..].starts_with('\\')
+    }
+}
+
+/// Y0601: emphasis delimiters that stay literal. One report per kind of delimiter and text
+/// run: a broken pair is one mistake.
+fn literal_emphasis(run: &JoinedRun, out: &mut Vec<Finding>) {
+    let s = &run.text;
+    let repaired = repaired_delimiters(s);
+    let delims = delimiter_runs(s, &repaired);
     let (mut reported_single, mut reported_double) = (false, false);
-    for (i, (r, ch)) in delims.iter().enumerate() {
-        let len = r.len();
-        let after = s[r.end..].chars().next();
+    for (i, d) in delims.iter().enumerate() {
+        let len = d.range.len();
         let report = if len >= 2 {
             !reported_double
-        } else if *ch == '*' && !reported_single {
-            // A single `*` that opens (`*word`) with a later one that closes (`word*`): an
-            // attempt at emphasis that the parser left alone.
-            after.is_some_and(|c| !c.is_whitespace())
-                && delims[i + 1..].iter().any(|(r2, c2)| {
-                    *c2 == '*'
-                        && r2.len() == 1
-                        && s[..r2.start].chars().next_back().is_some_and(|c| !c.is_whitespace())
-                })
         } else {
-            false
+            d.symbol == '*' && !reported_single && opens_unparsed_emphasis(s, &delims, i)
         };
-        let src = to_source(r.start);
-        if report && !escaped(src) {
+        let src = run.to_source(d.range.start);
+        if report && !run.escaped(src) {
             if len == 1 {
                 reported_single = true;
             } else {
                 reported_double = true;
             }
-            let d = &s[r.clone()];
-            out.push(Finding::new(
-                "Y0601",
-                Severity::Warning,
-                src..src + len,
-                format!("`{d}` stays literal: this emphasis does not close and will print as `{d}`"),
-                format!(
-                    "put `{d}` directly around the emphasised words with no space inside (`{d}word{d}`), or escape it as `\\{}`",
-                    &d[..1]
-                ),
-            ));
+            out.push(literal_emphasis_finding(&s[d.range.clone()], src));
         }
     }
+}
 
+/// A single `*` that opens (`*word`) with a later one that closes (`word*`): an attempt at
+/// emphasis that the parser left alone.
+fn opens_unparsed_emphasis(s: &str, delims: &[DelimiterRun], i: usize) -> bool {
+    let after = s[delims[i].range.end..].chars().next();
+    after.is_some_and(|c| !c.is_whitespace())
+        && delims[i + 1..].iter().any(|d| {
+            d.symbol == '*'
+                && d.range.len() == 1
+                && s[..d.range.start].chars().next_back().is_some_and(|c| !c.is_whitespace())
+        })
+}
+
+/// The Y0601 finding for the literal delimiter `d` at source offset `src`.
+fn literal_emphasis_finding(d: &str, src: usize) -> Finding {
+    Finding::new(
+        "Y0601",
+        Severity::Warning,
+        src..src + d.len(),
+        format!("`{d}` stays literal: this emphasis does not close and will print as `{d}`"),
+        format!(
+            "put `{d}` directly around the emphasised words with no space inside (`{d}word{d}`), or escape it as `\\{}`",
+            &d[..1]
+        ),
+    )
+}
+
+/// Y0602: `](` that did not become a link.
+fn unpaired_link_syntax(run: &JoinedRun, out: &mut Vec<Finding>) {
+    let s = &run.text;
     for (i, _) in s.match_indices("](") {
-        let src = to_source(i);
+        let src = run.to_source(i);
         let has_open = s[..i].contains('[');
         let message = if has_open {
             "link syntax that does not become a link: `[text](` without a closing `)`, or an address with spaces"
@@ -149,6 +218,11 @@ fn text_run(md: &str, run: &[(String, Range<usize>)], out: &mut Vec<Finding>) {
             "write links as `[text](https://…)` with both brackets, the closing `)` and no spaces in the address".into(),
         ));
     }
+}
+
+/// Y0602: `[text] (https://…)`, a space between the brackets and the address.
+fn spaced_links(run: &JoinedRun, out: &mut Vec<Finding>) {
+    let s = &run.text;
     for (i, _) in s.match_indices(']') {
         let rest = &s[i + 1..];
         let gap = rest.len() - rest.trim_start_matches([' ', '\t']).len();
@@ -157,7 +231,7 @@ fn text_run(md: &str, run: &[(String, Range<usize>)], out: &mut Vec<Finding>) {
         let address =
             ["http://", "https://", "mailto:", "www."].iter().any(|p| target.starts_with(p));
         if gap > 0 && address && s[..i].contains('[') {
-            let src = to_source(i);
+            let src = run.to_source(i);
             out.push(Finding::new(
                 "Y0602",
                 Severity::Warning,
@@ -169,9 +243,17 @@ fn text_run(md: &str, run: &[(String, Range<usize>)], out: &mut Vec<Finding>) {
     }
 }
 
+/// A maximal run of one emphasis delimiter.
+struct DelimiterRun {
+    /// Where it is in the joined text.
+    range: Range<usize>,
+    /// `*` or `_`.
+    symbol: char,
+}
+
 /// Maximal runs of `*` or `_` that the CJK repair did not consume.
-fn delimiter_runs(s: &str, repaired: &[Range<usize>]) -> Vec<(Range<usize>, char)> {
-    let mut out: Vec<(Range<usize>, char)> = Vec::new();
+fn delimiter_runs(s: &str, repaired: &[Range<usize>]) -> Vec<DelimiterRun> {
+    let mut out: Vec<DelimiterRun> = Vec::new();
     for (i, c) in s.char_indices() {
         if c != '*' && c != '_' {
             continue;
@@ -180,8 +262,8 @@ fn delimiter_runs(s: &str, repaired: &[Range<usize>]) -> Vec<(Range<usize>, char
             continue;
         }
         match out.last_mut() {
-            Some((r, prev)) if r.end == i && *prev == c => r.end = i + 1,
-            _ => out.push((i..i + 1, c)),
+            Some(d) if d.range.end == i && d.symbol == c => d.range.end = i + 1,
+            _ => out.push(DelimiterRun { range: i..i + 1, symbol: c }),
         }
     }
     out

@@ -15,11 +15,11 @@ mod markdown;
 
 pub use figures::{Pair, pair};
 pub use glossary::contains_term;
-pub use lang::{Mismatch, markers, mismatch, needs_translation, normalise_width};
+pub use lang::{Marker, Mismatch, markers, mismatch, needs_translation, normalise_width};
 pub use locate::{FieldMap, span_position};
 use rayon::prelude::*;
 
-use crate::content::{Briefing, Config, Loaded, Project, TextKind};
+use crate::content::{Briefing, Config, Loaded, Project, Text, TextKind};
 use crate::diagnostic::{Diagnostic, Severity};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -68,15 +68,20 @@ fn unfinished(text: &str) -> bool {
 /// A finding inside one text, before it is placed in the file.
 #[derive(Clone, Debug)]
 pub(crate) struct Finding {
+    /// The check's code (`Y0301`).
     code: &'static str,
+    /// How serious it is.
     severity: Severity,
     /// Byte span in the text.
     span: Range<usize>,
+    /// What is wrong.
     message: String,
+    /// How to fix it.
     fix: String,
 }
 
 impl Finding {
+    /// A finding with all its parts.
     fn new(
         code: &'static str,
         severity: Severity,
@@ -149,46 +154,14 @@ fn check_texts(cx: &mut FileCx, b: &Briefing) {
         for lang in &langs {
             let Some(value) = text.get(lang) else { continue };
             let field = format!("{path}.{lang}");
-            for (span, marker) in markers(value) {
-                let f = Finding::new(
-                    "Y0204",
-                    Severity::Warning,
-                    span,
-                    format!("`{marker}` marker left in the text"),
-                    "finish the text and remove the marker".into(),
-                );
-                cx.span(&field, value, f);
-            }
+            report_markers(cx, &field, value);
             let identical = *lang != source
                 && text.get(&source).is_some_and(|s| s.trim() == value.trim())
                 && needs_translation(value);
             if identical {
-                let d = Diagnostic::warning(
-                    "Y0202",
-                    field.clone(),
-                    format!(
-                        "the `{lang}` text is identical to the `{source}` text: not translated"
-                    ),
-                    format!("translate it into `{lang}`"),
-                );
-                cx.field(&field, d);
+                report_identical(cx, &field, lang, &source);
             } else if let Some(m) = mismatch(&plain_letters(value, kind), lang, &langs) {
-                let share = match m.share {
-                    Some(s) => format!(" ({:.0}% of its letters)", s * 100.0),
-                    None => String::new(),
-                };
-                let d = Diagnostic::warning(
-                    "Y0203",
-                    field.clone(),
-                    format!(
-                        "the `{lang}` text looks like {}{share}: not translated?",
-                        m.looks_like
-                    ),
-                    format!(
-                        "write this field in `{lang}`, or move the text to the right language key"
-                    ),
-                );
-                cx.field(&field, d);
+                report_mismatch(cx, &field, lang, &m);
             }
             if kind == TextKind::Markdown {
                 for f in markdown::check(value) {
@@ -197,19 +170,64 @@ fn check_texts(cx: &mut FileCx, b: &Briefing) {
             }
         }
         if path.ends_with(".heading") {
-            for lang in &langs {
-                let Some(value) = text.get(lang) else { continue };
-                if !value.chars().any(char::is_alphanumeric) {
-                    let field = format!("{path}.{lang}");
-                    let d = Diagnostic::warning(
-                        "Y0603",
-                        field.clone(),
-                        format!("the heading `{}` has no text", value.trim()),
-                        "write the section heading (plain text, no `#`)",
-                    );
-                    cx.field(&field, d);
-                }
-            }
+            report_empty_headings(cx, &path, text, &langs);
+        }
+    }
+}
+
+/// Y0204: each `TODO`/`FIXME`/`TRANSLATE` marker in the text of `field`.
+fn report_markers(cx: &mut FileCx, field: &str, value: &str) {
+    for Marker { span, word } in markers(value) {
+        let f = Finding::new(
+            "Y0204",
+            Severity::Warning,
+            span,
+            format!("`{word}` marker left in the text"),
+            "finish the text and remove the marker".into(),
+        );
+        cx.span(field, value, f);
+    }
+}
+
+/// Y0202: the `lang` text is the `source` text, not translated.
+fn report_identical(cx: &mut FileCx, field: &str, lang: &str, source: &str) {
+    let d = Diagnostic::warning(
+        "Y0202",
+        field.to_string(),
+        format!("the `{lang}` text is identical to the `{source}` text: not translated"),
+        format!("translate it into `{lang}`"),
+    );
+    cx.field(field, d);
+}
+
+/// Y0203: the `lang` text looks like another language.
+fn report_mismatch(cx: &mut FileCx, field: &str, lang: &str, m: &Mismatch) {
+    let share = match m.share {
+        Some(s) => format!(" ({:.0}% of its letters)", s * 100.0),
+        None => String::new(),
+    };
+    let d = Diagnostic::warning(
+        "Y0203",
+        field.to_string(),
+        format!("the `{lang}` text looks like {}{share}: not translated?", m.looks_like),
+        format!("write this field in `{lang}`, or move the text to the right language key"),
+    );
+    cx.field(field, d);
+}
+
+/// Y0603: a section heading with no letter or digit in some language.
+fn report_empty_headings(cx: &mut FileCx, path: &str, text: &Text, langs: &[String]) {
+    for lang in langs {
+        let Some(value) = text.get(lang) else { continue };
+        if !value.chars().any(char::is_alphanumeric) {
+            let field = format!("{path}.{lang}");
+            let d = Diagnostic::warning(
+                "Y0603",
+                field.clone(),
+                format!("the heading `{}` has no text", value.trim()),
+                "write the section heading (plain text, no `#`)",
+            );
+            cx.field(&field, d);
         }
     }
 }

@@ -39,50 +39,78 @@ enum DateRank {
 
 /// Splits cleaned article text (UTF-8, no BOM, `\n` line ends) into its parts.
 pub(crate) fn parse(text: &str) -> Article {
-    let mut date: Option<(DateRank, Ymd)> = None;
-    let mut set_date = |rank: DateRank, ymd: Ymd| {
-        if date.is_none_or(|(r, _)| rank < r) {
-            date = Some((rank, ymd));
+    let lines = read_lines(text);
+    let groups = line_groups(lines.lines);
+    let mut raw = raw_blocks(&groups, lines.dateline_lead);
+    let title = take_title(&mut raw, lines.dateline_lead);
+    let blocks = mark_headings(raw);
+    Article { date: lines.date.map(|(_, d)| d), title, blocks }
+}
+
+/// The article's lines after the first pass, with the metadata taken out.
+struct Lines {
+    /// Each line, cleaned; `None` for a blank line or one taken out (dateline, metadata,
+    /// byline, copyright, anything after the end mark): a paragraph break.
+    lines: Vec<Option<String>>,
+    /// The best date found so far and where it came from.
+    date: Option<(DateRank, Ymd)>,
+    /// The dateline had text after it: that text starts the lead, so there is no title line.
+    dateline_lead: bool,
+}
+
+impl Lines {
+    /// Keeps `ymd` when no date from a better source was found.
+    fn offer_date(&mut self, rank: DateRank, ymd: Ymd) {
+        if self.date.is_none_or(|(r, _)| rank < r) {
+            self.date = Some((rank, ymd));
         }
-    };
-    let mut lines: Vec<Option<String>> = Vec::new();
-    let mut dateline_lead = false;
+    }
+}
+
+/// Cleans every line and takes out datelines, metadata, bylines, copyright lines and all
+/// that follows the end mark, keeping the best date they give.
+fn read_lines(text: &str) -> Lines {
+    let mut out = Lines { lines: Vec::new(), date: None, dateline_lead: false };
     let mut first = true;
     let mut ended = false;
     for raw in text.split('\n') {
         let line = clean_line(raw);
         let t = line.trim();
         if t.is_empty() {
-            lines.push(None);
+            out.lines.push(None);
             continue;
         }
         if std::mem::take(&mut first)
             && let Some((ymd, rest)) = dateline(t)
         {
-            set_date(DateRank::Dateline, ymd);
-            dateline_lead = !rest.is_empty();
-            lines.push((!rest.is_empty()).then(|| rest.to_string()));
+            out.offer_date(DateRank::Dateline, ymd);
+            out.dateline_lead = !rest.is_empty();
+            out.lines.push((!rest.is_empty()).then(|| rest.to_string()));
             continue;
         }
         if let Some((rank, ymd)) = meta_date(t) {
             if let Some(rank) = rank {
-                set_date(rank, ymd);
+                out.offer_date(rank, ymd);
             }
-            lines.push(None);
+            out.lines.push(None);
             continue;
         }
         if ended || is_end_mark(t) {
             ended = true;
-            lines.push(None);
+            out.lines.push(None);
             continue;
         }
         if is_byline(t) || is_copyright(t) {
-            lines.push(None);
+            out.lines.push(None);
             continue;
         }
-        lines.push(Some(line));
+        out.lines.push(Some(line));
     }
+    out
+}
 
+/// Runs of consecutive kept lines (a `None` line breaks a run).
+fn line_groups(lines: Vec<Option<String>>) -> Vec<Vec<String>> {
     let mut groups: Vec<Vec<String>> = Vec::new();
     let mut current: Vec<String> = Vec::new();
     for line in lines {
@@ -95,9 +123,22 @@ pub(crate) fn parse(text: &str) -> Article {
     if !current.is_empty() {
         groups.push(current);
     }
+    groups
+}
 
-    // Raw blocks: paragraphs keep their line count (a heading is one line).
-    let mut raw: Vec<(Block, usize)> = Vec::new();
+/// A block before headings are told from paragraphs.
+struct RawBlock {
+    /// The block (paragraphs and lists only).
+    block: Block,
+    /// How many lines a paragraph was written on (a heading is one line); 0 for a list.
+    lines: usize,
+}
+
+/// The paragraphs and lists of every group, wire credits taken off and empty paragraphs
+/// dropped. A headline directly above the lead (no blank line between) is a paragraph of its
+/// own.
+fn raw_blocks(groups: &[Vec<String>], dateline_lead: bool) -> Vec<RawBlock> {
+    let mut raw: Vec<RawBlock> = Vec::new();
     for (i, group) in groups.iter().enumerate() {
         let mut group = group.as_slice();
         // A headline directly above the lead, without a blank line between them.
@@ -108,30 +149,41 @@ pub(crate) fn parse(text: &str) -> Article {
             && !is_bullet_line(&group[0])
             && group.last().is_some_and(|l| ends_sentence(l))
         {
-            raw.push((Block::Para(group[0].trim().to_string()), 1));
+            raw.push(RawBlock { block: Block::Para(group[0].trim().to_string()), lines: 1 });
             group = &group[1..];
         }
         raw.extend(group_blocks(group));
     }
-    for (block, _) in raw.iter_mut() {
+    for RawBlock { block, .. } in raw.iter_mut() {
         if let Block::Para(p) = block {
             *p = strip_wire_credit(p).to_string();
         }
     }
-    raw.retain(|(b, _)| !matches!(b, Block::Para(p) if p.trim().is_empty()));
+    raw.retain(|r| !matches!(&r.block, Block::Para(p) if p.trim().is_empty()));
+    raw
+}
 
-    let mut title = None;
+/// The title line: a first one-line paragraph that looks like a heading (never after a
+/// dateline that starts the lead). It is taken out of the blocks.
+fn take_title(raw: &mut Vec<RawBlock>, dateline_lead: bool) -> Option<String> {
     if !dateline_lead
-        && let Some((Block::Para(p), 1)) = raw.first()
+        && let Some(RawBlock { block: Block::Para(p), lines: 1 }) = raw.first()
         && heading_like(p)
     {
-        title = Some(p.clone());
+        let title = p.clone();
         raw.remove(0);
+        return Some(title);
     }
+    None
+}
+
+/// One-line paragraphs that look like headings become sub-headings, unless nothing is under
+/// them.
+fn mark_headings(raw: Vec<RawBlock>) -> Vec<Block> {
     let mut blocks: Vec<Block> = raw
         .into_iter()
-        .map(|(b, n)| match b {
-            Block::Para(p) if n == 1 && heading_like(&p) => Block::Heading(p),
+        .map(|r| match r.block {
+            Block::Para(p) if r.lines == 1 && heading_like(&p) => Block::Heading(p),
             b => b,
         })
         .collect();
@@ -144,18 +196,18 @@ pub(crate) fn parse(text: &str) -> Article {
             blocks[i] = Block::Para(h.clone());
         }
     }
-    Article { date: date.map(|(_, d)| d), title, blocks }
+    blocks
 }
 
 /// Paragraphs and lists of one group of consecutive non-blank lines, with each paragraph's
 /// line count.
-fn group_blocks(group: &[String]) -> Vec<(Block, usize)> {
-    let mut out: Vec<(Block, usize)> = Vec::new();
+fn group_blocks(group: &[String]) -> Vec<RawBlock> {
+    let mut out: Vec<RawBlock> = Vec::new();
     let mut symbols: Vec<char> = Vec::new();
     for line in group {
-        if let Some((symbol, item)) = bullet(line) {
-            if !matches!(out.last(), Some((Block::List(_), _))) {
-                out.push((Block::List(Vec::new()), 0));
+        if let Some(Bullet { symbol, item }) = bullet(line) {
+            if !matches!(out.last(), Some(RawBlock { block: Block::List(_), .. })) {
+                out.push(RawBlock { block: Block::List(Vec::new()), lines: 0 });
                 symbols.clear();
             }
             let level = match symbols.iter().position(|s| *s == symbol) {
@@ -166,7 +218,7 @@ fn group_blocks(group: &[String]) -> Vec<(Block, usize)> {
                 }
             }
             .min(3);
-            if let Some((Block::List(items), _)) = out.last_mut() {
+            if let Some(RawBlock { block: Block::List(items), .. }) = out.last_mut() {
                 items.push((level, item.to_string()));
             }
             continue;
@@ -174,18 +226,18 @@ fn group_blocks(group: &[String]) -> Vec<(Block, usize)> {
         let t = line.trim();
         match out.last_mut() {
             // An indented line under a bullet continues the item.
-            Some((Block::List(items), _)) if line.starts_with(' ') => {
+            Some(RawBlock { block: Block::List(items), .. }) if line.starts_with(' ') => {
                 if let Some((_, item)) = items.last_mut() {
                     item.push(' ');
                     item.push_str(t);
                 }
             }
-            Some((Block::Para(p), n)) => {
+            Some(RawBlock { block: Block::Para(p), lines }) => {
                 p.push(' ');
                 p.push_str(t);
-                *n += 1;
+                *lines += 1;
             }
-            _ => out.push((Block::Para(t.to_string()), 1)),
+            _ => out.push(RawBlock { block: Block::Para(t.to_string()), lines: 1 }),
         }
     }
     out
@@ -357,8 +409,16 @@ fn is_bullet_line(line: &str) -> bool {
     bullet(line).is_some()
 }
 
-/// `(symbol, item text)` if the line is a bullet item.
-fn bullet(line: &str) -> Option<(char, &str)> {
+/// A line that is a bullet item.
+struct Bullet<'a> {
+    /// Its bullet symbol (`□`, `○`, `-`): each new symbol in a list is a level deeper.
+    symbol: char,
+    /// The item text after it.
+    item: &'a str,
+}
+
+/// The bullet symbol and item text, if the line is a bullet item.
+fn bullet(line: &str) -> Option<Bullet<'_>> {
     let t = line.trim_start();
     let c = t.chars().next()?;
     if !BULLETS.contains(&c) {
@@ -370,7 +430,7 @@ fn bullet(line: &str) -> Option<(char, &str)> {
         return None;
     }
     let item = rest.trim();
-    (!item.is_empty()).then_some((c, item))
+    (!item.is_empty()).then_some(Bullet { symbol: c, item })
 }
 
 /// Whether the text ends like a sentence (`.`, `?`, `!`, possibly inside closing quotes).

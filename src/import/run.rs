@@ -1,0 +1,124 @@
+//! The command's input and output: the article's bytes from a file or standard input, the
+//! project's configuration, and the draft written where it belongs (or handed back for
+//! standard output).
+
+use super::{Draft, ImportError, draft};
+use crate::content::Config;
+use std::path::{Path, PathBuf};
+
+/// What `yoyak import` is asked to do.
+#[derive(Clone, Debug)]
+pub struct ImportOptions {
+    /// The article file; `-` reads standard input.
+    pub article: PathBuf,
+    /// The project folder (its `yoyak.yaml` gives the languages and number style).
+    pub root: PathBuf,
+    /// Where to write: default `<root>/content/<id>.yaml`; `-` means standard output.
+    pub output: Option<PathBuf>,
+    /// Overwrite an existing file.
+    pub force: bool,
+}
+
+/// What `yoyak import` did.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    /// The draft.
+    pub draft: Draft,
+    /// Its YAML text.
+    pub yaml: String,
+    /// The file written, or `None` when the YAML is for standard output.
+    pub written: Option<PathBuf>,
+    /// Things the user should know (an unreadable `yoyak.yaml`).
+    pub warnings: Vec<String>,
+}
+
+/// The largest article `import` reads (a long report as text is a few hundred kilobytes).
+pub const ARTICLE_LIMIT: u64 = 16 << 20;
+
+/// Decodes article bytes: UTF-8 (a BOM is dropped), any line ends. `name` is for messages.
+pub fn decode(bytes: &[u8], name: &str) -> Result<String, ImportError> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| ImportError::NotUtf8 { name: name.to_string(), offset: e.valid_up_to() })?;
+    let text = text.replace("\r\n", "\n").replace('\r', "\n").replace('\u{feff}', "");
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty(name.to_string()));
+    }
+    Ok(text)
+}
+
+/// The article's bytes from a file or standard input, refusing more than [`ARTICLE_LIMIT`].
+fn read_article(path: &Path, stdin: bool) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let source: Box<dyn Read> = match stdin {
+        true => Box::new(std::io::stdin()),
+        false => Box::new(std::fs::File::open(path)?),
+    };
+    let mut bytes = Vec::new();
+    source.take(ARTICLE_LIMIT + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > ARTICLE_LIMIT {
+        let message = format!(
+            "the article is over {} MiB; import takes one report at a time",
+            ARTICLE_LIMIT >> 20
+        );
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, message));
+    }
+    Ok(bytes)
+}
+
+/// Reads the article, drafts it and writes the draft (unless it goes to standard output).
+pub fn run(opts: &ImportOptions) -> Result<Imported, ImportError> {
+    let stdin = opts.article == Path::new("-");
+    let name =
+        if stdin { "standard input".to_string() } else { opts.article.display().to_string() };
+    let bytes = read_article(&opts.article, stdin)
+        .map_err(|source| ImportError::Read { name: name.clone(), source })?;
+    let mut warnings = Vec::new();
+    let config = project_config(&opts.root, &mut warnings);
+    let draft = draft(&bytes, &name, &config.numbers)?;
+    let origin = if stdin {
+        name.clone()
+    } else {
+        opts.article.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(name)
+    };
+    let yaml = draft.to_yaml(&config.languages, &origin);
+    let target = target_path(opts, &draft);
+    if let Some(path) = &target {
+        write_draft(path, &yaml, opts.force)?;
+    }
+    Ok(Imported { draft, yaml, written: target, warnings })
+}
+
+/// Where the draft goes: `-o PATH`, else `<root>/content/<id>.yaml`; `None` for `-o -`
+/// (standard output).
+fn target_path(opts: &ImportOptions, draft: &Draft) -> Option<PathBuf> {
+    match &opts.output {
+        Some(p) if p == Path::new("-") => None,
+        Some(p) => Some(p.clone()),
+        None => Some(opts.root.join("content").join(format!("{}.yaml", draft.id()))),
+    }
+}
+
+/// Writes the draft atomically, refusing to replace an existing file unless `force`.
+fn write_draft(path: &Path, yaml: &str, force: bool) -> Result<(), ImportError> {
+    if path.exists() && !force {
+        return Err(ImportError::Exists(path.to_path_buf()));
+    }
+    crate::output::write_atomic(path, yaml.as_bytes())
+        .map_err(|source| ImportError::Write { path: path.to_path_buf(), source })?;
+    Ok(())
+}
+
+/// The project's `yoyak.yaml`, or the defaults (with a warning when it does not load).
+fn project_config(root: &Path, warnings: &mut Vec<String>) -> Config {
+    let path = root.join(crate::content::CONFIG_FILE);
+    match crate::content::load_config(root) {
+        Ok((c, ds)) if ds.is_empty() => c,
+        _ => {
+            warnings.push(format!(
+                "{} does not load; the draft uses the default languages (ko, en) and number style",
+                path.display()
+            ));
+            Config::default()
+        }
+    }
+}
