@@ -5,12 +5,16 @@
 //! renderer reads the same values, so the three formats cannot drift apart.
 
 pub mod chart;
-pub mod html;
+pub mod error;
+pub mod feed;
+pub mod page;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod site;
 pub mod templates;
 pub mod ui;
+
+pub use error::RenderError;
 
 use crate::content::{Briefing, Config, Fact, FactValue, Text};
 use crate::markdown;

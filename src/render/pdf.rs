@@ -132,8 +132,10 @@ pub struct Pdf {
     pub notdef: usize,
     /// Number of pages.
     pub pages: usize,
-    /// Seconds spent in layout and in export.
-    pub timings: (f64, f64),
+    /// Seconds spent in layout.
+    pub layout: f64,
+    /// Seconds spent in export.
+    pub export: f64,
 }
 
 /// Extra files (chart SVGs) served to the template, by virtual path such as `/charts/x.svg`.
@@ -226,12 +228,7 @@ pub fn render_pdf(
     };
     let t1 = std::time::Instant::now();
     let bytes = typst_pdf::pdf(&doc, &options).map_err(|errs| PdfError(describe(&world, &errs)))?;
-    Ok(Pdf {
-        bytes,
-        notdef,
-        pages: doc.pages().len(),
-        timings: (layout, t1.elapsed().as_secs_f64()),
-    })
+    Ok(Pdf { bytes, notdef, pages: doc.pages().len(), layout, export: t1.elapsed().as_secs_f64() })
 }
 
 /// The label of the marker a template puts where each page's number goes, at the end of a
