@@ -242,8 +242,12 @@ fn render_digest_edition(
     let md = r.pages.render("digest.md", "d", &d)?;
     let html = r.pages.render("digest.html", "d", &d)?;
     let data = serde_json::to_vec(&d)?;
-    let meta = pdf::PdfMeta { ident: format!("digest-{name}.{lang}"), date: pdf_date(date) };
-    let pdf = pdf::render_pdf(r.fonts, r.templates.get("digest.typ"), data, &Vec::new(), &meta);
+    let meta = pdf::PdfMeta {
+        template: "digest.typ",
+        ident: format!("digest-{name}.{lang}"),
+        date: pdf_date(date),
+    };
+    let pdf = pdf::render_pdf(r.fonts, r.templates.get(meta.template), data, &Vec::new(), &meta);
     pdf::evict_cache();
     let pdf = pdf.map_err(|error| RenderError::Pdf {
         document: Document::Digest { name: name.clone(), lang: lang.to_string() },

@@ -64,13 +64,17 @@ fn render_edition(b: &Briefing, lang: &str, r: &Renderers) -> Result<Rendered, R
     let html = r.pages.html(&e)?;
     t.html = since(t0);
     let data = serde_json::to_vec(&e)?;
-    let meta = pdf::PdfMeta { ident: format!("{}.{lang}", b.id), date: pdf_date(&b.date) };
+    let meta = pdf::PdfMeta {
+        template: "briefing.typ",
+        ident: format!("{}.{lang}", b.id),
+        date: pdf_date(&b.date),
+    };
     let assets: pdf::Assets = e
         .charts
         .iter()
         .map(|c| (format!("/charts/{}.svg", c.id), c.svg.clone().into_bytes()))
         .collect();
-    let pdf = pdf::render_pdf(r.fonts, r.templates.get("briefing.typ"), data, &assets, &meta)
+    let pdf = pdf::render_pdf(r.fonts, r.templates.get(meta.template), data, &assets, &meta)
         .map_err(|error| RenderError::Pdf {
             document: Document::Briefing { id: b.id.clone(), lang: lang.to_string() },
             error,

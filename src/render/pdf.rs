@@ -187,9 +187,11 @@ impl World for BriefingWorld<'_> {
     }
 }
 
-/// What fixes a PDF's bytes: its ident and its timestamp.
+/// What fixes a PDF's bytes (its ident and its timestamp), and the template it comes from.
 #[derive(Clone, Debug)]
 pub struct PdfMeta {
+    /// The template's name (`briefing.typ`, `digest.typ`): where diagnostics point.
+    pub template: &'static str,
     /// Stable document id (briefing id + language).
     pub ident: String,
     /// (year, month, day) written as the creation date.
@@ -215,8 +217,9 @@ pub fn render_pdf(
     };
     let t0 = std::time::Instant::now();
     let warned = typst::compile::<PagedDocument>(&world);
-    let doc = warned.output.map_err(|errs| PdfError(describe(&world, &errs)))?;
-    let doc = number_pages(fonts, doc, today).map_err(|errs| PdfError(describe(&world, &errs)))?;
+    let fail = |errs: &[SourceDiagnostic]| PdfError(describe(&world, meta.template, errs));
+    let doc = warned.output.map_err(|errs| fail(&errs))?;
+    let doc = number_pages(fonts, doc, today).map_err(|errs| fail(&errs))?;
     let layout = t0.elapsed().as_secs_f64();
     let notdef = doc.pages().iter().map(|p| count_notdef(&p.frame)).sum();
     let ts = Datetime::from_ymd_hms(y, m, d, 0, 0, 0).map(typst_pdf::Timestamp::new_utc);
@@ -227,7 +230,7 @@ pub fn render_pdf(
         ..Default::default()
     };
     let t1 = std::time::Instant::now();
-    let bytes = typst_pdf::pdf(&doc, &options).map_err(|errs| PdfError(describe(&world, &errs)))?;
+    let bytes = typst_pdf::pdf(&doc, &options).map_err(|errs| fail(&errs))?;
     Ok(Pdf { bytes, notdef, pages: doc.pages().len(), layout, export: t1.elapsed().as_secs_f64() })
 }
 
@@ -314,8 +317,9 @@ fn count_notdef(frame: &Frame) -> usize {
         .sum()
 }
 
-/// `briefing.typ:12:5: error: message` for each diagnostic, as typst-cli prints them.
-fn describe(world: &BriefingWorld, diags: &[SourceDiagnostic]) -> Vec<String> {
+/// `templates/briefing.typ:12:5: error: message` for each diagnostic, as typst-cli prints
+/// them (`template` names the file).
+fn describe(world: &BriefingWorld, template: &str, diags: &[SourceDiagnostic]) -> Vec<String> {
     diags
         .iter()
         .map(|d| {
@@ -324,7 +328,7 @@ fn describe(world: &BriefingWorld, diags: &[SourceDiagnostic]) -> Vec<String> {
                 .range(d.span)
                 .and_then(|r| {
                     let (line, col) = world.main.lines().byte_to_line_column(r.start)?;
-                    Some(format!("templates/briefing.typ:{}:{}: ", line + 1, col + 1))
+                    Some(format!("templates/{template}:{}:{}: ", line + 1, col + 1))
                 })
                 .unwrap_or_default();
             let hints: String = d.hints.iter().map(|h| format!("\n  hint: {}", h.v)).collect();
