@@ -137,19 +137,11 @@ pub fn build_with_progress(
 fn build_steps(run: &Run, started: Instant) -> Result<BuildReport, BuildError> {
     let opts = run.opts;
     let mut report = BuildReport::default();
-    // The limits come first: every file is read within them, hashing included. Inputs are
-    // hashed before anything is read: a file saved while this build runs must make the next
-    // build a real one, not a no-op.
-    let config = content::load_config(&opts.root)?;
-    let limits = config.0.limits.clone();
-    let inputs = run.pool.install(|| Inputs::read(opts, &limits));
-    if let Some(r) = incremental::try_noop(opts, &inputs, started) {
-        return Ok(r);
-    }
-    let templates = load_templates(&opts.root, limits.file())?;
-    let Inputs { raw, file_hashes, stored } = inputs;
-    let env = incremental::environment_hash(&file_hashes, &templates);
-    let mut cache = Cache::validate(stored, &env);
+    let Setup { config, raw_inputs, file_hashes, templates, mut cache } = match setup(run, started)?
+    {
+        Start::Unchanged(report) => return Ok(*report),
+        Start::Changed(setup) => *setup,
+    };
     report.timings.setup = since(started);
 
     let checks = std::mem::take(&mut cache.checks);
@@ -157,6 +149,7 @@ fn build_steps(run: &Run, started: Instant) -> Result<BuildReport, BuildError> {
         load(run, config, &templates, &file_hashes, &checks, &mut report)?;
     check(run, &mut project, &content_hashes, &checks, &mut cache, &mut report);
     drop(checks);
+
     report.diagnostics = project.all_diagnostics().cloned().collect();
     let r = Renderers {
         config: &project.config,
@@ -165,15 +158,10 @@ fn build_steps(run: &Run, started: Instant) -> Result<BuildReport, BuildError> {
         fonts: &tools.fonts,
     };
     render_all(run, &r, &mut project.files, &content_hashes, &mut cache, &mut report)?;
+
     let ok = publishable(&project.files, &content_hashes);
     let published = published(&ok, &report);
-    report.built = published
-        .briefings
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| opts.assemble || in_shard(opts.shard, *i))
-        .map(|(_, b)| b.id.clone())
-        .collect();
+    report.built = built_ids(&published, opts);
     if opts.is_whole() {
         write::remove_deleted_briefings(&project.files, &mut cache, &opts.out, &mut report);
     }
@@ -181,11 +169,64 @@ fn build_steps(run: &Run, started: Instant) -> Result<BuildReport, BuildError> {
         let slim = incremental::stood_in(&project.files);
         listings::build_listings(run, &r, &published, &slim, &mut cache, &mut report)?;
     }
+
     if opts.is_whole() {
-        write::save_cache(cache, raw, opts, &mut report)?;
+        write::save_cache(cache, raw_inputs, opts, &mut report)?;
     }
     report.timings.total = since(started);
     Ok(report)
+}
+
+/// How a build starts: nothing changed since the last clean build (its report stands), or
+/// there is work to do.
+enum Start {
+    /// The no-op shortcut's report.
+    Unchanged(Box<BuildReport>),
+    /// What the steps start from.
+    Changed(Box<Setup>),
+}
+
+/// What the steps start from.
+struct Setup {
+    /// `yoyak.yaml` and what is wrong with it.
+    config: (Config, Vec<Diagnostic>),
+    /// Hash of every input file and the options.
+    raw_inputs: String,
+    /// Each input file's hash.
+    file_hashes: BTreeMap<PathBuf, String>,
+    /// Templates in effect.
+    templates: TemplateSet,
+    /// The last build's cache, when it still applies.
+    cache: Cache,
+}
+
+/// Step 0 — set up: hash the inputs (before anything is read: a file saved while this build
+/// runs must make the next build a real one, not a no-op) and take the no-op shortcut when
+/// nothing changed; else read the templates and the cache that still applies.
+fn setup(run: &Run, started: Instant) -> Result<Start, BuildError> {
+    let opts = run.opts;
+    // The limits come first: every file is read within them, hashing included.
+    let config = content::load_config(&opts.root)?;
+    let limits = config.0.limits.clone();
+    let inputs = run.pool.install(|| Inputs::read(opts, &limits));
+    if let Some(report) = incremental::try_noop(opts, &inputs, started) {
+        return Ok(Start::Unchanged(Box::new(report)));
+    }
+    let templates = load_templates(&opts.root, limits.file())?;
+    let Inputs { raw, file_hashes, stored } = inputs;
+    let cache = Cache::validate(stored, &incremental::environment_hash(&file_hashes, &templates));
+    Ok(Start::Changed(Box::new(Setup { config, raw_inputs: raw, file_hashes, templates, cache })))
+}
+
+/// Ids of the briefings this build published: all of them, or this shard's.
+fn built_ids(published: &Published, opts: &BuildOptions) -> Vec<String> {
+    published
+        .briefings
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| opts.assemble || in_shard(opts.shard, *i))
+        .map(|(_, b)| b.id.clone())
+        .collect()
 }
 
 /// Seconds since `t0`.

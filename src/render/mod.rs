@@ -226,6 +226,7 @@ pub fn date_text(date: &str, lang: &str, config: &Config) -> String {
     numbers::format(&q, lang, &config.numbers)
 }
 
+/// The number a chart draws for a fact: its value, or a range's upper end (0 when unreadable).
 fn magnitude(fact: &Fact) -> f64 {
     let v = match &fact.value {
         FactValue::Single(v) => v,

@@ -141,6 +141,7 @@ pub struct Pdf {
 /// Extra files (chart SVGs) served to the template, by virtual path such as `/charts/x.svg`.
 pub type Assets = Vec<(String, Vec<u8>)>;
 
+/// The in-memory world one compile sees: the template, the data, chart images and fonts.
 struct BriefingWorld<'a> {
     fonts: &'a Fonts,
     main: Source,
@@ -149,6 +150,7 @@ struct BriefingWorld<'a> {
     today: Datetime,
 }
 
+/// The id of one of the world's own files.
 fn file_id(path: &str) -> FileId {
     // Paths here are our own constants, always inside the root.
     let vpath = VirtualPath::new(path).expect("valid virtual path");

@@ -160,6 +160,8 @@ pub struct DigestView {
 /// How many facts of each briefing the digest shows beside its key points.
 const TOP_FACTS: usize = 3;
 
+/// The period a digest covers, written for `lang`: its selection's dates, else those of the
+/// briefings it picked.
 fn period(sel: &Selection, picked: &[&Briefing], lang: &str, config: &Config) -> String {
     let first = sel.since.clone().or_else(|| picked.last().map(|b| b.date.clone()));
     let last = sel.until.clone().or_else(|| picked.first().map(|b| b.date.clone()));
