@@ -72,7 +72,10 @@ fn render_edition(b: &Briefing, lang: &str, r: &Renderers) -> Result<Rendered, R
     let assets: pdf::Assets = e
         .charts
         .iter()
-        .map(|c| (format!("/charts/{}.svg", c.id), c.svg.clone().into_bytes()))
+        .map(|c| pdf::Asset {
+            path: format!("/charts/{}.svg", c.id),
+            bytes: c.svg.clone().into_bytes(),
+        })
         .collect();
     let pdf = pdf::render_pdf(r.fonts, r.templates.get(meta.template), data, &assets, &meta)
         .map_err(|error| RenderError::Pdf {

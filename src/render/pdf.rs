@@ -55,10 +55,10 @@ impl Fonts {
             std::sync::Mutex::new(None);
         let files = read_project_fonts(root, limit)?;
         let mut key = blake3::Hasher::new();
-        for (path, bytes) in &files {
-            key.update(path.as_os_str().as_encoded_bytes());
-            key.update(&(bytes.len() as u64).to_le_bytes());
-            key.update(bytes);
+        for f in &files {
+            key.update(f.path.as_os_str().as_encoded_bytes());
+            key.update(&(f.bytes.len() as u64).to_le_bytes());
+            key.update(&f.bytes);
         }
         let key = key.finalize();
         let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
@@ -72,9 +72,10 @@ impl Fonts {
         Ok(fonts)
     }
 
-    fn from_project(files: Vec<(PathBuf, Vec<u8>)>) -> Result<Fonts, FontError> {
+    /// The embedded fonts followed by the project's `files`, each checked to be a font.
+    fn from_project(files: Vec<FontFile>) -> Result<Fonts, FontError> {
         let mut data: Vec<Bytes> = FONT_FILES.iter().map(|d| Bytes::new(*d)).collect();
-        for (path, bytes) in files {
+        for FontFile { path, bytes } in files {
             let before = data.len();
             let b = Bytes::new(bytes);
             if Font::iter(b.clone()).next().is_none() {
@@ -91,12 +92,17 @@ impl Fonts {
     }
 }
 
+/// A font file of the project, as read.
+struct FontFile {
+    /// Path relative to the project root.
+    path: PathBuf,
+    /// Its bytes.
+    bytes: Vec<u8>,
+}
+
 /// The font files in `<root>/fonts/`, in name order, with their bytes: regular files inside
 /// the project only, each within `limit`.
-fn read_project_fonts(
-    root: &Path,
-    limit: crate::input::Limit,
-) -> Result<Vec<(PathBuf, Vec<u8>)>, FontError> {
+fn read_project_fonts(root: &Path, limit: crate::input::Limit) -> Result<Vec<FontFile>, FontError> {
     let error =
         |path: &Path, reason: String| FontError { path: path.display().to_string(), reason };
     let fonts_dir = Path::new("fonts");
@@ -113,7 +119,7 @@ fn read_project_fonts(
             })
         })
         .map(|path| match crate::input::read(root, &path, limit) {
-            Ok(bytes) => Ok((path, bytes)),
+            Ok(bytes) => Ok(FontFile { path, bytes }),
             Err(e) => Err(error(&path, e.to_string())),
         })
         .collect()
@@ -138,8 +144,17 @@ pub struct Pdf {
     pub export: f64,
 }
 
-/// Extra files (chart SVGs) served to the template, by virtual path such as `/charts/x.svg`.
-pub type Assets = Vec<(String, Vec<u8>)>;
+/// An extra file (a chart SVG) served to the template.
+#[derive(Clone, Debug)]
+pub struct Asset {
+    /// Its virtual path, such as `/charts/x.svg`.
+    pub path: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Extra files served to the template.
+pub type Assets = Vec<Asset>;
 
 /// The in-memory world one compile sees: the template, the data, chart images and fonts.
 struct BriefingWorld<'a> {
@@ -174,9 +189,9 @@ impl World for BriefingWorld<'_> {
         if id == file_id("/data.json") {
             return Ok(self.data.clone());
         }
-        for (path, bytes) in self.assets {
-            if id == file_id(path) {
-                return Ok(Bytes::new(bytes.clone()));
+        for asset in self.assets {
+            if id == file_id(&asset.path) {
+                return Ok(Bytes::new(asset.bytes.clone()));
             }
         }
         Err(FileError::AccessDenied)
