@@ -7,7 +7,6 @@
 
 #[cfg(feature = "pdf")]
 pub mod build;
-pub mod cache;
 pub mod check;
 pub mod content;
 pub mod diagnostic;

@@ -20,6 +20,17 @@ pub struct ChartView {
     pub svg: String,
 }
 
+/// One bar: its label in the edition's language, the value written out, and its length.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Bar {
+    /// Label in the edition's language.
+    pub label: String,
+    /// The value as the fact sheet writes it.
+    pub value: String,
+    /// The number the bar's length is drawn from.
+    pub magnitude: f64,
+}
+
 /// Rough text width in em.
 fn width_em(s: &str) -> f64 {
     s.chars()
@@ -51,28 +62,28 @@ fn fit(s: &str, max_em: f64) -> String {
     out
 }
 
-/// Draw `rows` (label in the edition's language, value text, magnitude) as horizontal bars.
-pub fn bar_chart(id: &str, title: &str, lang: &str, rows: &[(String, String, f64)]) -> String {
+/// Draw `rows` as horizontal bars.
+pub fn bar_chart(id: &str, title: &str, lang: &str, rows: &[Bar]) -> String {
     const W: f64 = 640.0;
     const FONT: f64 = 13.0;
     const ROW: f64 = 30.0;
     const TOP: f64 = 44.0;
-    let label_em = rows.iter().map(|r| width_em(&r.0)).fold(0.0, f64::max).min(28.0);
+    let label_em = rows.iter().map(|r| width_em(&r.label)).fold(0.0, f64::max).min(28.0);
     let label_w = (label_em * FONT).max(60.0) + 12.0;
-    let value_w = rows.iter().map(|r| width_em(&r.1)).fold(0.0, f64::max) * FONT + 12.0;
+    let value_w = rows.iter().map(|r| width_em(&r.value)).fold(0.0, f64::max) * FONT + 12.0;
     let bar_max = (W - label_w - value_w - 16.0).max(80.0);
-    let max = rows.iter().map(|r| r.2).fold(0.0, f64::max).max(f64::MIN_POSITIVE);
+    let max = rows.iter().map(|r| r.magnitude).fold(0.0, f64::max).max(f64::MIN_POSITIVE);
     let h = TOP + ROW * rows.len() as f64 + 10.0;
-    let desc: Vec<String> = rows.iter().map(|(l, v, _)| format!("{l}: {v}")).collect();
+    let desc: Vec<String> = rows.iter().map(|r| format!("{}: {}", r.label, r.value)).collect();
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {h}\" width=\"{W}\" height=\"{h}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" lang=\"{lang}\" font-family=\"Pretendard, NanumGothic, 'Apple SD Gothic Neo', 'Noto Sans KR', sans-serif\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n<rect width=\"{W}\" height=\"{h}\" fill=\"#ffffff\"/>\n<text x=\"0\" y=\"20\" font-size=\"15\" font-weight=\"bold\" fill=\"#1b1f24\">{}</text>\n",
         escape_xml(title),
         escape_xml(&desc.join("; ")),
         escape_xml(&fit(title, W / 15.0 * 1.1)),
     );
-    for (i, (label, value, mag)) in rows.iter().enumerate() {
+    for (i, Bar { label, value, magnitude }) in rows.iter().enumerate() {
         let y = TOP + ROW * i as f64;
-        let bw = (mag.max(0.0) / max * bar_max).max(1.0);
+        let bw = (magnitude.max(0.0) / max * bar_max).max(1.0);
         svg.push_str(&format!(
             "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{FONT}\" text-anchor=\"end\" fill=\"#1b1f24\">{}</text>\n<rect x=\"{label_w:.1}\" y=\"{:.1}\" width=\"{bw:.1}\" height=\"18\" rx=\"2\" fill=\"#0b5cad\"/>\n<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{FONT}\" fill=\"#1b1f24\">{}</text>\n",
             label_w - 8.0,
@@ -94,16 +105,14 @@ pub fn charts(b: &crate::content::Briefing, e: &Edition) -> Vec<ChartView> {
     b.charts
         .iter()
         .map(|c| {
-            let rows: Vec<(String, String, f64)> = c
+            let rows: Vec<Bar> = c
                 .facts
                 .iter()
                 .filter_map(|id| e.facts.iter().find(|f: &&FactRow| f.id == *id))
-                .map(|f| {
-                    (
-                        f.labels[lang_index].text.clone(),
-                        f.values[lang_index].text.clone(),
-                        f.magnitude,
-                    )
+                .map(|f| Bar {
+                    label: f.labels[lang_index].text.clone(),
+                    value: f.values[lang_index].text.clone(),
+                    magnitude: f.magnitude,
                 })
                 .collect();
             let title: String = super::printable(

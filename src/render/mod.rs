@@ -5,12 +5,16 @@
 //! renderer reads the same values, so the three formats cannot drift apart.
 
 pub mod chart;
-pub mod html;
+pub mod error;
+pub mod feed;
+pub mod page;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod site;
 pub mod templates;
 pub mod ui;
+
+pub use error::RenderError;
 
 use crate::content::{Briefing, Config, Fact, FactValue, Text};
 use crate::markdown;
@@ -222,6 +226,7 @@ pub fn date_text(date: &str, lang: &str, config: &Config) -> String {
     numbers::format(&q, lang, &config.numbers)
 }
 
+/// The number a chart draws for a fact: its value, or a range's upper end (0 when unreadable).
 fn magnitude(fact: &Fact) -> f64 {
     let v = match &fact.value {
         FactValue::Single(v) => v,

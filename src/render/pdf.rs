@@ -55,10 +55,10 @@ impl Fonts {
             std::sync::Mutex::new(None);
         let files = read_project_fonts(root, limit)?;
         let mut key = blake3::Hasher::new();
-        for (path, bytes) in &files {
-            key.update(path.as_os_str().as_encoded_bytes());
-            key.update(&(bytes.len() as u64).to_le_bytes());
-            key.update(bytes);
+        for f in &files {
+            key.update(f.path.as_os_str().as_encoded_bytes());
+            key.update(&(f.bytes.len() as u64).to_le_bytes());
+            key.update(&f.bytes);
         }
         let key = key.finalize();
         let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
@@ -72,9 +72,10 @@ impl Fonts {
         Ok(fonts)
     }
 
-    fn from_project(files: Vec<(PathBuf, Vec<u8>)>) -> Result<Fonts, FontError> {
+    /// The embedded fonts followed by the project's `files`, each checked to be a font.
+    fn from_project(files: Vec<FontFile>) -> Result<Fonts, FontError> {
         let mut data: Vec<Bytes> = FONT_FILES.iter().map(|d| Bytes::new(*d)).collect();
-        for (path, bytes) in files {
+        for FontFile { path, bytes } in files {
             let before = data.len();
             let b = Bytes::new(bytes);
             if Font::iter(b.clone()).next().is_none() {
@@ -91,12 +92,17 @@ impl Fonts {
     }
 }
 
+/// A font file of the project, as read.
+struct FontFile {
+    /// Path relative to the project root.
+    path: PathBuf,
+    /// Its bytes.
+    bytes: Vec<u8>,
+}
+
 /// The font files in `<root>/fonts/`, in name order, with their bytes: regular files inside
 /// the project only, each within `limit`.
-fn read_project_fonts(
-    root: &Path,
-    limit: crate::input::Limit,
-) -> Result<Vec<(PathBuf, Vec<u8>)>, FontError> {
+fn read_project_fonts(root: &Path, limit: crate::input::Limit) -> Result<Vec<FontFile>, FontError> {
     let error =
         |path: &Path, reason: String| FontError { path: path.display().to_string(), reason };
     let fonts_dir = Path::new("fonts");
@@ -113,7 +119,7 @@ fn read_project_fonts(
             })
         })
         .map(|path| match crate::input::read(root, &path, limit) {
-            Ok(bytes) => Ok((path, bytes)),
+            Ok(bytes) => Ok(FontFile { path, bytes }),
             Err(e) => Err(error(&path, e.to_string())),
         })
         .collect()
@@ -132,13 +138,25 @@ pub struct Pdf {
     pub notdef: usize,
     /// Number of pages.
     pub pages: usize,
-    /// Seconds spent in layout and in export.
-    pub timings: (f64, f64),
+    /// Seconds spent in layout.
+    pub layout: f64,
+    /// Seconds spent in export.
+    pub export: f64,
 }
 
-/// Extra files (chart SVGs) served to the template, by virtual path such as `/charts/x.svg`.
-pub type Assets = Vec<(String, Vec<u8>)>;
+/// An extra file (a chart SVG) served to the template.
+#[derive(Clone, Debug)]
+pub struct Asset {
+    /// Its virtual path, such as `/charts/x.svg`.
+    pub path: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
 
+/// Extra files served to the template.
+pub type Assets = Vec<Asset>;
+
+/// The in-memory world one compile sees: the template, the data, chart images and fonts.
 struct BriefingWorld<'a> {
     fonts: &'a Fonts,
     main: Source,
@@ -147,6 +165,7 @@ struct BriefingWorld<'a> {
     today: Datetime,
 }
 
+/// The id of one of the world's own files.
 fn file_id(path: &str) -> FileId {
     // Paths here are our own constants, always inside the root.
     let vpath = VirtualPath::new(path).expect("valid virtual path");
@@ -170,9 +189,9 @@ impl World for BriefingWorld<'_> {
         if id == file_id("/data.json") {
             return Ok(self.data.clone());
         }
-        for (path, bytes) in self.assets {
-            if id == file_id(path) {
-                return Ok(Bytes::new(bytes.clone()));
+        for asset in self.assets {
+            if id == file_id(&asset.path) {
+                return Ok(Bytes::new(asset.bytes.clone()));
             }
         }
         Err(FileError::AccessDenied)
@@ -185,9 +204,11 @@ impl World for BriefingWorld<'_> {
     }
 }
 
-/// What fixes a PDF's bytes: its ident and its timestamp.
+/// What fixes a PDF's bytes (its ident and its timestamp), and the template it comes from.
 #[derive(Clone, Debug)]
 pub struct PdfMeta {
+    /// The template's name (`briefing.typ`, `digest.typ`): where diagnostics point.
+    pub template: &'static str,
     /// Stable document id (briefing id + language).
     pub ident: String,
     /// (year, month, day) written as the creation date.
@@ -213,8 +234,9 @@ pub fn render_pdf(
     };
     let t0 = std::time::Instant::now();
     let warned = typst::compile::<PagedDocument>(&world);
-    let doc = warned.output.map_err(|errs| PdfError(describe(&world, &errs)))?;
-    let doc = number_pages(fonts, doc, today).map_err(|errs| PdfError(describe(&world, &errs)))?;
+    let fail = |errs: &[SourceDiagnostic]| PdfError(describe(&world, meta.template, errs));
+    let doc = warned.output.map_err(|errs| fail(&errs))?;
+    let doc = number_pages(fonts, doc, today).map_err(|errs| fail(&errs))?;
     let layout = t0.elapsed().as_secs_f64();
     let notdef = doc.pages().iter().map(|p| count_notdef(&p.frame)).sum();
     let ts = Datetime::from_ymd_hms(y, m, d, 0, 0, 0).map(typst_pdf::Timestamp::new_utc);
@@ -225,13 +247,8 @@ pub fn render_pdf(
         ..Default::default()
     };
     let t1 = std::time::Instant::now();
-    let bytes = typst_pdf::pdf(&doc, &options).map_err(|errs| PdfError(describe(&world, &errs)))?;
-    Ok(Pdf {
-        bytes,
-        notdef,
-        pages: doc.pages().len(),
-        timings: (layout, t1.elapsed().as_secs_f64()),
-    })
+    let bytes = typst_pdf::pdf(&doc, &options).map_err(|errs| fail(&errs))?;
+    Ok(Pdf { bytes, notdef, pages: doc.pages().len(), layout, export: t1.elapsed().as_secs_f64() })
 }
 
 /// The label of the marker a template puts where each page's number goes, at the end of a
@@ -317,8 +334,9 @@ fn count_notdef(frame: &Frame) -> usize {
         .sum()
 }
 
-/// `briefing.typ:12:5: error: message` for each diagnostic, as typst-cli prints them.
-fn describe(world: &BriefingWorld, diags: &[SourceDiagnostic]) -> Vec<String> {
+/// `templates/briefing.typ:12:5: error: message` for each diagnostic, as typst-cli prints
+/// them (`template` names the file).
+fn describe(world: &BriefingWorld, template: &str, diags: &[SourceDiagnostic]) -> Vec<String> {
     diags
         .iter()
         .map(|d| {
@@ -327,7 +345,7 @@ fn describe(world: &BriefingWorld, diags: &[SourceDiagnostic]) -> Vec<String> {
                 .range(d.span)
                 .and_then(|r| {
                     let (line, col) = world.main.lines().byte_to_line_column(r.start)?;
-                    Some(format!("templates/briefing.typ:{}:{}: ", line + 1, col + 1))
+                    Some(format!("templates/{template}:{}:{}: ", line + 1, col + 1))
                 })
                 .unwrap_or_default();
             let hints: String = d.hints.iter().map(|h| format!("\n  hint: {}", h.v)).collect();

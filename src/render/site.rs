@@ -1,7 +1,8 @@
-//! What gathers many briefings: digests, the index pages and the Atom feed.
+//! What gathers many briefings: digests and the index pages (the feed is in [`super::feed`]).
 
 use super::{Edition, FactRow, Passage, date_text, edition, ui};
 use crate::content::{Briefing, Config, DigestSpec};
+use jiff::civil::Date;
 use serde::Serialize;
 
 /// Which briefings a digest gathers: dates inclusive, any of the tags.
@@ -37,10 +38,13 @@ impl Selection {
     /// The default digest when nothing was asked for: the 30 days up to the newest briefing.
     /// A digest of every report ever published is no digest (and a 1,000-report PDF).
     pub fn recent(newest: &str) -> Self {
-        let since = crate::content::parse_date(newest).map(|(y, m, d)| {
-            let (y, m, d) = civil_from_days(days_from_civil(y, m, d) - DEFAULT_WINDOW_DAYS + 1);
-            format!("{y:04}-{m:02}-{d:02}")
-        });
+        let since = crate::content::parse_date(newest)
+            .and_then(|(y, m, d)| civil(y, m, d))
+            .and_then(|date| date.checked_sub(jiff::Span::new().days(DEFAULT_WINDOW_DAYS - 1)).ok())
+            .map(|date| {
+                let (y, m, d) = ymd(date);
+                format!("{y:04}-{m:02}-{d:02}")
+            });
         Selection { since, until: None, tags: Vec::new() }
     }
 
@@ -56,28 +60,35 @@ impl Selection {
 /// Days the default digest covers.
 pub const DEFAULT_WINDOW_DAYS: i64 = 30;
 
-/// (year, month, day) → days since 1970-01-01 (proleptic Gregorian).
-pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
-    let (y, m, d) = (i64::from(y) - i64::from(m <= 2), i64::from(m), i64::from(d));
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// 1970-01-01: day zero of [`days_from_civil`] and [`civil_from_days`].
+const EPOCH: Date = Date::constant(1970, 1, 1);
+
+/// The date (year, month, day), when it exists within jiff's years −9999 to 9999.
+pub fn civil(y: i32, m: u8, d: u8) -> Option<Date> {
+    Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
 }
 
-/// Days since 1970-01-01 → (year, month, day).
-pub fn civil_from_days(z: i64) -> (i32, u8, u8) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y as i32, m, d)
+/// (year, month, day) → days since 1970-01-01 (proleptic Gregorian); 0 for a date that
+/// does not exist.
+pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    civil(y, m, d).map_or(0, |date| date.duration_since(EPOCH).as_secs().div_euclid(86_400))
+}
+
+/// The day `days` days after 1970-01-01, when it lies within the years −9999 to 9999.
+pub fn epoch_day(days: i64) -> Option<Date> {
+    EPOCH.checked_add(jiff::Span::new().try_days(days).ok()?).ok()
+}
+
+/// Days since 1970-01-01 → (year, month, day), held within the years −9999 to 9999.
+pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let date = epoch_day(days).unwrap_or(if days < 0 { Date::MIN } else { Date::MAX });
+    ymd(date)
+}
+
+/// A jiff date as (year, month, day).
+pub fn ymd(date: Date) -> (i32, u8, u8) {
+    // jiff's months (1–12) and days (1–31) are never negative.
+    (i32::from(date.year()), date.month().unsigned_abs(), date.day().unsigned_abs())
 }
 
 /// Newest first; ties by id so the order never depends on the file system.
@@ -149,6 +160,8 @@ pub struct DigestView {
 /// How many facts of each briefing the digest shows beside its key points.
 const TOP_FACTS: usize = 3;
 
+/// The period a digest covers, written for `lang`: its selection's dates, else those of the
+/// briefings it picked.
 fn period(sel: &Selection, picked: &[&Briefing], lang: &str, config: &Config) -> String {
     let first = sel.since.clone().or_else(|| picked.last().map(|b| b.date.clone()));
     let last = sel.until.clone().or_else(|| picked.first().map(|b| b.date.clone()));
@@ -365,53 +378,4 @@ pub fn index_page(
         briefings: entries,
         digests,
     }
-}
-
-use super::escape_xml as xml;
-
-/// An Atom feed of the newest briefings (`briefings` come newest first; `feed-limit` of them):
-/// one entry per briefing and language, with `xml:lang`, stable ids, RFC 3339 dates and
-/// absolute links from `base_url`.
-pub fn atom_feed(briefings: &[&Briefing], config: &Config) -> String {
-    let base = config.base_url.clone().unwrap_or_else(|| "https://example.invalid/".into());
-    let base = if base.ends_with('/') { base } else { format!("{base}/") };
-    let updated = briefings.iter().map(|b| b.date.as_str()).max().unwrap_or("1970-01-01");
-    let src = config.source_lang();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    out.push_str(&format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <id>{}</id>\n  <title>{}</title>\n  <updated>{updated}T00:00:00Z</updated>\n  <link rel=\"self\" href=\"{}feed.xml\"/>\n  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n  <generator>yoyak</generator>\n",
-        xml(src),
-        xml(&base),
-        xml(config.title.get(src).unwrap_or("yoyak")),
-        xml(&base),
-        xml(&base),
-    ));
-    let limit = if config.feed_limit == 0 { usize::MAX } else { config.feed_limit };
-    for b in briefings.iter().take(limit) {
-        for lang in &config.languages {
-            let e = super::head(b, lang, config);
-            let href = format!("{base}{0}/{0}.{lang}.html", b.id);
-            let pdf = format!("{base}{0}/{0}.{lang}.pdf", b.id);
-            let summary: Vec<&str> = e.summary.iter().map(|p| p.text.as_str()).collect();
-            out.push_str(&format!(
-                "  <entry xml:lang=\"{}\">\n    <id>{}</id>\n    <title>{}</title>\n    <updated>{}T00:00:00Z</updated>\n    <published>{}T00:00:00Z</published>\n    <author><name>{}</name></author>\n    <link rel=\"alternate\" type=\"text/html\" hreflang=\"{}\" href=\"{}\"/>\n    <link rel=\"enclosure\" type=\"application/pdf\" href=\"{}\"/>\n    <summary>{}</summary>\n",
-                xml(lang),
-                xml(&href),
-                xml(&e.title.text),
-                b.date,
-                b.date,
-                xml(&e.publisher.text),
-                xml(lang),
-                xml(&href),
-                xml(&pdf),
-                xml(&summary.join(" · ")),
-            ));
-            for t in &b.tags {
-                out.push_str(&format!("    <category term=\"{}\"/>\n", xml(t)));
-            }
-            out.push_str("  </entry>\n");
-        }
-    }
-    out.push_str("</feed>\n");
-    out
 }

@@ -14,6 +14,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("digest.md", include_str!("../../templates/digest.md")),
     ("digest.html", include_str!("../../templates/digest.html")),
     ("digest.typ", include_str!("../../templates/digest.typ")),
+    ("feed.xml", include_str!("../../templates/feed.xml")),
 ];
 
 /// A template problem: the user's override could not be read or does not compile.
@@ -32,21 +33,28 @@ pub enum TemplateError {
     },
 }
 
+/// One template in effect.
+#[derive(Clone, Debug)]
+pub struct Template {
+    /// Its name, e.g. `briefing.html`.
+    pub name: String,
+    /// Its text.
+    pub text: String,
+    /// Whether the project's own file replaced the built-in.
+    pub overridden: bool,
+}
+
 /// The template texts in effect for a project: overrides first, built-ins otherwise.
 #[derive(Clone, Debug)]
 pub struct TemplateSet {
-    /// (name, text, overridden?) for every name in [`BUILTIN`].
-    pub entries: Vec<(String, String, bool)>,
+    /// Every name in [`BUILTIN`], in that order.
+    pub entries: Vec<Template>,
 }
 
 impl TemplateSet {
     /// The text of template `name`.
     pub fn get(&self, name: &str) -> &str {
-        self.entries
-            .iter()
-            .find(|(n, ..)| n == name)
-            .map(|(_, t, _)| t.as_str())
-            .unwrap_or_default()
+        self.entries.iter().find(|t| t.name == name).map(|t| t.text.as_str()).unwrap_or_default()
     }
 }
 
@@ -59,13 +67,12 @@ pub fn load_templates(
     let mut entries = Vec::new();
     for (name, builtin) in BUILTIN {
         let path = Path::new("templates").join(name);
-        match crate::input::read_optional(root, &path, limit) {
-            Ok(Some(bytes)) => {
-                entries.push((name.to_string(), String::from_utf8_lossy(&bytes).into_owned(), true))
-            }
-            Ok(None) => entries.push((name.to_string(), builtin.to_string(), false)),
+        let (text, overridden) = match crate::input::read_optional(root, &path, limit) {
+            Ok(Some(bytes)) => (String::from_utf8_lossy(&bytes).into_owned(), true),
+            Ok(None) => (builtin.to_string(), false),
             Err(source) => return Err(TemplateError::Read(source)),
-        }
+        };
+        entries.push(Template { name: name.to_string(), text, overridden });
     }
     Ok(TemplateSet { entries })
 }

@@ -169,7 +169,7 @@ fn plant_temporaries(out: &Path) -> Vec<PathBuf> {
     let dead = 4_000_000_000;
     let planted = [
         out.join(temp_name("index.html", dead)),
-        out.join(temp_name(yoyak::cache::CACHE_FILE, dead)),
+        out.join(temp_name(yoyak::build::incremental::CACHE_FILE, dead)),
         out.join("crash-01").join(temp_name("crash-01.ko.pdf", dead)),
     ];
     for p in &planted {

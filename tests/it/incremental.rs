@@ -7,7 +7,7 @@ use yoyak::build::{BuildOptions, build};
 fn snapshot(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
     list_files(dir)
         .into_iter()
-        .filter(|f| !f.to_string_lossy().contains(yoyak::cache::CACHE_FILE))
+        .filter(|f| !f.to_string_lossy().contains(yoyak::build::incremental::CACHE_FILE))
         .map(|f| {
             let bytes = std::fs::read(dir.join(&f)).unwrap();
             (f, bytes)
@@ -86,7 +86,7 @@ fn check_findings_of_an_unchanged_file_come_from_the_cache_until_it_changes() {
     assert_eq!(build_project(p.path()).diagnostics, first.diagnostics, "the same warnings again");
 
     // Mark the cached finding: an unchanged file reports it as stored.
-    let cache_file = p.path().join("build").join(yoyak::cache::CACHE_FILE);
+    let cache_file = p.path().join("build").join(yoyak::build::incremental::CACHE_FILE);
     let cache = std::fs::read_to_string(&cache_file).unwrap();
     let message = &first.diagnostics[0].message;
     let json_message = serde_json::to_string(message).unwrap();
@@ -121,7 +121,7 @@ fn a_corrupt_or_foreign_cache_is_ignored() {
     let p = fixture("digest");
     build_project(p.path());
     let good = snapshot(&p.path().join("build"));
-    let cache = p.path().join("build").join(yoyak::cache::CACHE_FILE);
+    let cache = p.path().join("build").join(yoyak::build::incremental::CACHE_FILE);
     for garbage in [
         "{ not json",
         "{\"version\":\"yoyak 0.0.0\",\"env\":\"x\",\"briefings\":{},\"site\":{\"hash\":\"\",\"files\":[],\"notdef\":0}}",

@@ -266,3 +266,30 @@ fn calendar_arithmetic_round_trips() {
     let s = yoyak::render::site::Selection::recent("2026-03-19");
     assert_eq!(s.since.as_deref(), Some("2026-02-18"), "30 days up to the newest briefing");
 }
+
+#[test]
+fn a_digest_pdf_failure_is_reported_as_the_digest_template_s() {
+    let p = fixture("digest");
+    std::fs::create_dir_all(p.path().join("templates")).unwrap();
+    std::fs::write(p.path().join("templates/digest.typ"), "#nonexistent\n").unwrap();
+    let err = build(&BuildOptions::new(p.path())).expect_err("the digest cannot be laid out");
+    let msg = err.to_string();
+    assert!(msg.starts_with("digest "), "{msg}");
+    assert!(msg.contains("PDF layout failed:\ntemplates/digest.typ:1:2: error: "), "{msg}");
+    assert!(!msg.contains("index/digest"), "no template error of the index: {msg}");
+}
+
+#[test]
+fn the_feed_template_can_be_overridden() {
+    let p = fixture("digest");
+    std::fs::create_dir_all(p.path().join("templates")).unwrap();
+    std::fs::write(
+        p.path().join("templates/feed.xml"),
+        "OVERRIDDEN {% for e in feed.entries %}[{{ e.lang }} {{ e.title }}]{% endfor %}\n",
+    )
+    .unwrap();
+    build_project(p.path());
+    let feed = read(&p, "feed.xml");
+    assert!(feed.starts_with("OVERRIDDEN [ko "), "{feed}");
+    assert!(!feed.contains("<feed"), "{feed}");
+}

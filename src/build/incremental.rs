@@ -1,0 +1,390 @@
+//! Incremental state: what the last build made from which inputs, and what this one may
+//! therefore skip — the no-op shortcut, content files not parsed again, briefings and
+//! digests not rendered again.
+//!
+//! The cache is stored as `build/.yoyak-cache.json`. Every entry is keyed by a hash of its inputs; the whole
+//! file is keyed by the yoyak version and a hash of everything shared (templates, config,
+//! fonts, `SOURCE_DATE_EPOCH`). A cache that does not parse, or comes from another version or
+//! environment, is ignored — never trusted.
+
+use super::{BuildOptions, BuildReport};
+use crate::content::{self, Briefing, Config, Limits, Loaded, Project};
+use crate::diagnostic::Diagnostic;
+use crate::hash::hash_parts;
+use crate::render::RenderError;
+use crate::render::templates::TemplateSet;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// File name of the cache inside the output folder.
+pub const CACHE_FILE: &str = ".yoyak-cache.json";
+
+/// The largest cache file read (1,000 briefings make about 3.5 MB).
+pub const CACHE_LIMIT: u64 = 256 << 20;
+
+/// What one briefing produced last time.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Hash of the briefing's content.
+    pub hash: String,
+    /// The content file it was built from (relative to the project root).
+    #[serde(default)]
+    pub source: PathBuf,
+    /// Files written, relative to the output folder.
+    pub files: Vec<PathBuf>,
+    /// `.notdef` glyphs in its PDFs.
+    pub notdef: usize,
+}
+
+/// What `check` found in one content file, and what the next build needs of it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Checked {
+    /// Hash of the file's bytes.
+    pub hash: String,
+    /// Its findings (the whole-project checks run every time).
+    pub findings: Vec<crate::diagnostic::Diagnostic>,
+    /// For a file that loaded without a diagnostic: its briefing as index, feed and digest
+    /// selection need it, so an unchanged file is not parsed again.
+    #[serde(default)]
+    pub slim: Option<Slim>,
+}
+
+/// An unchanged content file, as the cache keeps it instead of parsing it again.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Slim {
+    /// [`crate::content::Briefing::slim`] of the file's briefing.
+    pub briefing: crate::content::Briefing,
+    /// Hash of the full briefing (what its outputs are keyed by).
+    pub hash: String,
+    /// Where its `id:` value sits (for a duplicate-id error).
+    pub id_at: Option<(crate::diagnostic::Position, usize)>,
+}
+
+/// The cache file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Cache {
+    /// `yoyak <version>`.
+    pub version: String,
+    /// Hash of the shared inputs.
+    pub env: String,
+    /// Per briefing id.
+    pub briefings: BTreeMap<String, Entry>,
+    /// Hash of the inputs of index pages and feed (every briefing), with the files produced.
+    pub site: Entry,
+    /// Per digest name: hash of its selection and picked briefings, with its files.
+    #[serde(default)]
+    pub digests: BTreeMap<String, Entry>,
+    /// Per content file: the findings of `check`, reused while its bytes are unchanged.
+    #[serde(default)]
+    pub checks: BTreeMap<PathBuf, Checked>,
+    /// Hash of every input file's bytes when the last build was clean (no diagnostics).
+    #[serde(default)]
+    pub clean_inputs: Option<String>,
+}
+
+/// This build's version stamp: the version plus a fingerprint of the sources it was built from.
+pub fn version() -> String {
+    concat!("yoyak ", env!("CARGO_PKG_VERSION"), "+", env!("YOYAK_FINGERPRINT")).to_string()
+}
+
+impl Cache {
+    /// The cache file in `out` as last written, when there is one that parses. CI restores
+    /// `build/` from caches a pull request may have written: only a regular file within
+    /// [`CACHE_LIMIT`] is read (a symlink to `/dev/zero` is not).
+    pub fn read(out: &Path) -> Option<Cache> {
+        use std::io::Read;
+        let path = out.join(CACHE_FILE);
+        let meta = std::fs::symlink_metadata(&path).ok()?;
+        if !meta.file_type().is_file() || meta.len() > CACHE_LIMIT {
+            return None;
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(&path).ok()?.take(CACHE_LIMIT).read_to_end(&mut bytes).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// The cache to build with: `stored` (see [`Cache::read`]) when it comes from this yoyak
+    /// and environment, or an empty one when it is missing, corrupt or stale.
+    /// A cache with any path that is not a plain relative name (`../x`, `/etc/x`, `a/./b`)
+    /// did not come from yoyak: it is ignored whole.
+    pub fn validate(stored: Option<Cache>, env: &str) -> Cache {
+        let fresh = Cache { version: version(), env: env.to_string(), ..Default::default() };
+        let stored = stored.filter(Cache::paths_are_plain);
+        match stored {
+            Some(c) if c.version == fresh.version && c.env == fresh.env => c,
+            // Same yoyak, other templates or config: nothing is fresh, but the file lists still
+            // say what a briefing or digest that is now gone left behind.
+            Some(mut c) if c.version == fresh.version => {
+                for e in c.briefings.values_mut().chain(c.digests.values_mut()) {
+                    e.hash.clear();
+                }
+                Cache { briefings: c.briefings, digests: c.digests, ..fresh }
+            }
+            _ => fresh,
+        }
+    }
+
+    /// Whether every path the cache names (ids and digest names are folder and file names
+    /// too) is a plain relative name: only then may a build delete or trust what it lists.
+    pub fn paths_are_plain(&self) -> bool {
+        let plain = |p: &Path| crate::output::is_plain_relative(p);
+        let entries = self.briefings.iter().chain(&self.digests);
+        entries.clone().all(|(name, _)| plain(Path::new(name)))
+            && entries.chain([(&String::new(), &self.site)]).all(|(_, e)| {
+                e.files.iter().all(|f| plain(f))
+                    && (e.source.as_os_str().is_empty() || plain(&e.source))
+            })
+            && self.checks.keys().all(|p| plain(p))
+    }
+
+    /// Whether `entry` matches `hash` and all its files are still there.
+    pub fn is_fresh(entry: Option<&Entry>, hash: &str, out: &Path) -> bool {
+        entry.is_some_and(|e| {
+            !e.hash.is_empty() && e.hash == hash && e.files.iter().all(|f| is_built(out, f))
+        })
+    }
+
+    /// Write the cache (atomically).
+    pub fn save(&self, out: &Path) -> std::io::Result<()> {
+        let json = serde_json::to_vec(self).map_err(std::io::Error::other)?;
+        crate::output::write_atomic(&out.join(CACHE_FILE), &json).map(|_| ())
+    }
+}
+
+/// Whether `out/rel` is a regular file inside the output folder (a symlink is not).
+pub fn is_built(out: &Path, rel: &Path) -> bool {
+    crate::output::inside(out, rel)
+        .and_then(|p| std::fs::symlink_metadata(p).ok())
+        .is_some_and(|m| m.file_type().is_file())
+}
+
+/// Every input file's bytes hashed, and the last build's cache as read meanwhile.
+pub struct Inputs {
+    /// Hash of every input file and the options: equal to the last clean build's, nothing
+    /// changed.
+    pub raw: String,
+    /// Each input file's hash, by path relative to the root.
+    pub file_hashes: BTreeMap<PathBuf, String>,
+    /// The cache file as last written, unchecked.
+    pub stored: Option<Cache>,
+}
+
+impl Inputs {
+    /// Hash the inputs and read the cache (megabytes of JSON at 1,000 briefings) side by side.
+    pub fn read(opts: &BuildOptions, limits: &Limits) -> Inputs {
+        let ((raw, file_hashes), stored) =
+            rayon::join(|| hash_inputs(opts, limits), || Cache::read(&opts.out));
+        Inputs { raw, file_hashes, stored }
+    }
+}
+
+/// Hash of every input file's bytes: content, config, templates, fonts — and the options.
+/// When it equals the last clean build's, nothing can have changed and nothing is parsed.
+/// Also each file's own hash, by path relative to the root: a content file whose hash the
+/// cache knows is neither read again nor parsed. Files are read as the loader reads them
+/// (regular files inside the project, within the limits); one that cannot be read hashes
+/// as its error, and the loader reports it.
+fn hash_inputs(opts: &BuildOptions, limits: &Limits) -> (String, BTreeMap<PathBuf, String>) {
+    let mut files = Vec::new();
+    for dir in ["content", "templates", "fonts"] {
+        if let Ok(Some(entries)) = crate::input::list(&opts.root, Path::new(dir)) {
+            files.extend(entries);
+        }
+    }
+    files.push(PathBuf::from(content::CONFIG_FILE));
+    files.sort();
+    let per_file: Vec<(PathBuf, String)> = files
+        .into_par_iter()
+        .map(|name| {
+            let limit = match name.starts_with("fonts") {
+                true => limits.font(),
+                false if name == Path::new(content::CONFIG_FILE) => content::CONFIG_LIMIT,
+                false => limits.file(),
+            };
+            let hash = match crate::input::read(&opts.root, &name, limit) {
+                Ok(bytes) => hash_parts([bytes.as_slice()]),
+                Err(e) => hash_parts([e.to_string().as_bytes()]),
+            };
+            (name, hash)
+        })
+        .collect();
+    let mut parts: Vec<Vec<u8>> =
+        vec![format!("{:?}", opts.selection).into_bytes(), version().into_bytes()];
+    parts.push(std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default().into_bytes());
+    for (name, hash) in &per_file {
+        parts.push(name.to_string_lossy().as_bytes().to_vec());
+        parts.push(hash.as_bytes().to_vec());
+    }
+    (hash_parts(parts.iter().map(Vec::as_slice)), per_file.into_iter().collect())
+}
+
+/// Hash of everything every output depends on besides its own content: the configuration and
+/// glossary as written (loading and checking read them too), templates, project fonts and
+/// `SOURCE_DATE_EPOCH`. Files come as [`Inputs::read`] hashed them (read once per build).
+pub fn environment_hash(
+    file_hashes: &BTreeMap<PathBuf, String>,
+    templates: &TemplateSet,
+) -> String {
+    let hash_of = |p: PathBuf| file_hashes.get(&p).map(String::as_bytes).unwrap_or_default();
+    let mut parts: Vec<&[u8]> = vec![
+        hash_of(PathBuf::from(content::CONFIG_FILE)),
+        hash_of(Path::new("content").join(content::GLOSSARY_FILE)),
+    ];
+    for t in &templates.entries {
+        parts.push(t.name.as_bytes());
+        parts.push(t.text.as_bytes());
+    }
+    for (name, hash) in file_hashes.iter().filter(|(p, _)| p.starts_with("fonts")) {
+        parts.push(name.as_os_str().as_encoded_bytes());
+        parts.push(hash.as_bytes());
+    }
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default();
+    parts.push(epoch.as_bytes());
+    hash_parts(parts)
+}
+
+/// The no-op fast path: the inputs are byte-for-byte those of the last clean build and every
+/// output is still there, so report that without loading or rendering anything.
+pub fn try_noop(opts: &BuildOptions, inputs: &Inputs, started: Instant) -> Option<BuildReport> {
+    if opts.shard.is_some() || opts.assemble {
+        return None;
+    }
+    let cache = inputs.stored.as_ref()?;
+    let all_there = cache.version == version()
+        && cache.clean_inputs.as_deref() == Some(inputs.raw.as_str())
+        && cache.paths_are_plain()
+        && cache.site.files.iter().all(|f| is_built(&opts.out, f))
+        && cache
+            .briefings
+            .values()
+            .chain(cache.digests.values())
+            .all(|e| e.files.iter().all(|f| is_built(&opts.out, f)));
+    if !all_there {
+        return None;
+    }
+    let mut report = BuildReport {
+        built: cache.briefings.keys().cloned().collect(),
+        skipped: cache.briefings.len(),
+        produced: cache.site.files.len(),
+        notdef: cache.site.notdef,
+        ..Default::default()
+    };
+    for e in cache.briefings.values().chain(cache.digests.values()) {
+        report.produced += e.files.len();
+        report.notdef += e.notdef;
+    }
+    report.timings.total = started.elapsed().as_secs_f64();
+    Some(report)
+}
+
+/// A content file whose bytes are those of the last build (same config, glossary, templates
+/// and yoyak), as the cache holds it: what the site needs of it, without parsing it again.
+pub fn stand_in(
+    file: &Path,
+    file_hashes: &BTreeMap<PathBuf, String>,
+    checks: &BTreeMap<PathBuf, Checked>,
+) -> Option<Loaded> {
+    let hash = file_hashes.get(file)?;
+    let c = checks.get(file).filter(|c| &c.hash == hash)?;
+    let slim = c.slim.as_ref()?;
+    Some(Loaded {
+        file: file.to_path_buf(),
+        source: String::new(),
+        briefing: Some(slim.briefing.clone()),
+        positions: content::yaml::PositionIndex::with_id(slim.id_at),
+        diagnostics: Vec::new(),
+        hash: hash.clone(),
+        reused: true,
+    })
+}
+
+/// Each file's content hash (what its outputs are keyed by: the briefing's content, not its
+/// file's bytes — a comment or a reordered key changes nothing).
+pub fn content_hashes(
+    project: &Project,
+    checks: &BTreeMap<PathBuf, Checked>,
+) -> Vec<Option<String>> {
+    project
+        .files
+        .par_iter()
+        .map(|f| {
+            let b = f.briefing.as_ref()?;
+            if f.reused {
+                return checks.get(&f.file)?.slim.as_ref().map(|s| s.hash.clone());
+            }
+            Some(hash_parts([serde_json::to_vec(b).unwrap_or_default().as_slice()]))
+        })
+        .collect()
+}
+
+/// The findings of `check` from the last build, for a file whose bytes are unchanged.
+pub fn cached_findings(checks: &BTreeMap<PathBuf, Checked>, f: &Loaded) -> Option<Vec<Diagnostic>> {
+    let c = checks.get(&f.file)?;
+    (c.hash == f.hash).then(|| c.findings.clone())
+}
+
+/// Remember what `check` found in each file, and the slim briefing that stands in for it
+/// next time.
+pub fn record_checks(
+    cache: &mut Cache,
+    project: &Project,
+    findings: &[Vec<Diagnostic>],
+    content_hashes: &[Option<String>],
+    checks: &BTreeMap<PathBuf, Checked>,
+) {
+    for ((f, findings), content_hash) in project.files.iter().zip(findings).zip(content_hashes) {
+        let Some(b) = &f.briefing else { continue };
+        let slim = match (f.reused, content_hash) {
+            (true, _) => checks.get(&f.file).and_then(|c| c.slim.clone()),
+            // Only a file that loaded without a diagnostic is stood in for: one with warnings
+            // is parsed each time, so they are reported each time.
+            (false, Some(hash)) if f.diagnostics.is_empty() => Some(Slim {
+                briefing: b.slim(),
+                hash: hash.clone(),
+                id_at: f.positions.value("id"),
+            }),
+            _ => None,
+        };
+        let checked = Checked { hash: f.hash.clone(), findings: findings.clone(), slim };
+        cache.checks.insert(f.file.clone(), checked);
+    }
+}
+
+/// Briefings held slim (the cache stood in for their file), by id: parsed again only when
+/// they must be rendered.
+pub fn stood_in(files: &[Loaded]) -> BTreeMap<&str, &Path> {
+    files
+        .iter()
+        .filter(|f| f.reused)
+        .filter_map(|f| Some((f.briefing.as_ref()?.id.as_str(), f.file.as_path())))
+        .collect()
+}
+
+/// The whole briefing of a file the cache stood in for, parsed now that it must be rendered.
+fn reparse(root: &Path, file: &Path, config: &Config) -> Result<Briefing, RenderError> {
+    let loaded = content::read_and_load(root, file.to_path_buf(), config);
+    match loaded.briefing {
+        Some(b) if !loaded.has_errors() => Ok(b),
+        _ => Err(RenderError::ContentChanged { file: file.to_path_buf() }),
+    }
+}
+
+/// Whole briefings for `picked`, parsing those the cache stood in for (`slim`: id → file).
+pub fn whole<'a>(
+    picked: &[&'a Briefing],
+    slim: &BTreeMap<&str, &Path>,
+    root: &Path,
+    config: &Config,
+) -> Result<Vec<Cow<'a, Briefing>>, RenderError> {
+    picked
+        .par_iter()
+        .map(|b| match slim.get(b.id.as_str()) {
+            Some(file) => reparse(root, file, config).map(Cow::Owned),
+            None => Ok(Cow::Borrowed(*b)),
+        })
+        .collect()
+}

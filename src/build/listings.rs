@@ -1,0 +1,307 @@
+//! Step 4: what gathers many briefings. Each digest is rendered only when the briefings it
+//! picks changed; the index pages, the Atom feed and the content-format schema only when what
+//! they show (every briefing's slim form, the digests listed) changed.
+
+use super::incremental::{Cache, whole};
+use super::pool::{Rendered, pdf_date};
+use super::write::{OutputFile, listing_entry, remove_dropped_digests, write_all};
+use super::{BuildError, BuildOptions, BuildReport, Published, Renderers, Run};
+use crate::content::{Briefing, Text};
+use crate::hash::hash_parts;
+use crate::render::error::Document;
+use crate::render::site::{self, DigestView, Selection};
+use crate::render::{RenderError, feed, pdf};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// A digest to build.
+struct DigestPlan<'a> {
+    /// Its name (`digest`, `weekly` …): the file names under `digest/`.
+    name: String,
+    /// Its title from `yoyak.yaml`, if it has one.
+    title: Option<&'a Text>,
+    /// Which briefings it gathers.
+    selection: Selection,
+}
+
+/// One digest in one language: its files and the view the index pages list.
+struct DigestEdition {
+    rendered: Rendered,
+    view: DigestView,
+}
+
+/// One digest after this step: rendered anew, or unchanged since the last build.
+struct DigestOutput {
+    name: String,
+    /// Hash of its inputs: its selection and the content of the briefings it picked.
+    hash: String,
+    /// Hash of what the index pages show of it: its selection and which briefings it picked.
+    listed: String,
+    /// Its files; `None` when the cache says its files are current.
+    rendered: Option<Rendered>,
+}
+
+/// One digest in every language: its files, and its view per language.
+struct RenderedDigest {
+    rendered: Rendered,
+    views: Vec<DigestView>,
+}
+
+/// Every digest, with each digest's view per language (for the index pages).
+struct Digests {
+    outputs: Vec<DigestOutput>,
+    /// Per configured language, in configured order: every digest's view.
+    views_by_lang: Vec<Vec<DigestView>>,
+}
+
+/// Read-only inputs of the digests: the newest-first briefings, their hashes and the
+/// briefings the cache stood in for.
+struct DigestInputs<'a> {
+    all: &'a [&'a Briefing],
+    hashes: &'a BTreeMap<&'a str, &'a str>,
+    slim: &'a BTreeMap<&'a str, &'a Path>,
+}
+
+/// Render the digests, index pages and feed that changed, write them, and drop the files of
+/// digests no longer configured.
+pub fn build_listings(
+    run: &Run,
+    r: &Renderers,
+    published: &Published,
+    slim: &BTreeMap<&str, &Path>,
+    cache: &mut Cache,
+    report: &mut BuildReport,
+) -> Result<(), BuildError> {
+    let opts = run.opts;
+    // Newest first: the order of the index pages, the feed and digest selection.
+    let mut all = published.briefings.clone();
+    site::sort_newest_first(&mut all);
+    let inputs = DigestInputs { all: &all, hashes: &published.hashes, slim };
+    let digests = run
+        .pool
+        .install(|| render_digests(&inputs, opts, r, cache))
+        .map_err(BuildError::Listing)?;
+    // Index and feed show what every briefing's slim form holds: rendered and rewritten
+    // only when that (or the list of digests) changed.
+    let t0 = Instant::now();
+    let site_hash = site_hash(&published.briefings, &digests.outputs, opts);
+    if Cache::is_fresh(Some(&cache.site), &site_hash, &opts.out) {
+        report.produced += cache.site.files.len();
+    } else {
+        let pages = run
+            .pool
+            .install(|| render_index_and_feed(&all, &digests.views_by_lang, r))
+            .map_err(BuildError::Listing)?;
+        report.listing_rendered = true;
+        write_all(&pages, &opts.out, report)?;
+        cache.site = listing_entry(site_hash, pages, 0);
+    }
+    report.timings.site = t0.elapsed().as_secs_f64();
+    let names: BTreeSet<String> = digests.outputs.iter().map(|d| d.name.clone()).collect();
+    for d in digests.outputs {
+        write_digest(d, opts, cache, report)?;
+    }
+    remove_dropped_digests(&names, cache, &opts.out, report);
+    Ok(())
+}
+
+/// Write a digest rendered anew and remember it; count an unchanged one's files.
+fn write_digest(
+    d: DigestOutput,
+    opts: &BuildOptions,
+    cache: &mut Cache,
+    report: &mut BuildReport,
+) -> Result<(), BuildError> {
+    match d.rendered {
+        Some(rendered) => {
+            report.digests_rendered.push(d.name.clone());
+            write_all(&rendered.files, &opts.out, report)?;
+            report.timings.add_rendering(&rendered.timings);
+            report.notdef += rendered.notdef;
+            let entry = listing_entry(d.hash, rendered.files, rendered.notdef);
+            cache.digests.insert(d.name, entry);
+        }
+        None => {
+            if let Some(e) = cache.digests.get(&d.name) {
+                report.produced += e.files.len();
+                report.notdef += e.notdef;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The digests to build: the default `digest` (unless `yoyak.yaml` names one so) over the
+/// selection asked for, or the 30 days up to the newest briefing; then every named digest.
+fn digest_plans<'a>(
+    all: &[&Briefing],
+    opts: &BuildOptions,
+    r: &Renderers<'a>,
+) -> Vec<DigestPlan<'a>> {
+    let config = r.config;
+    let mut plans = Vec::new();
+    if !config.digests.contains_key("digest") {
+        let selection = match (opts.selection.is_empty(), all.first()) {
+            (true, Some(newest)) => Selection::recent(&newest.date),
+            _ => opts.selection.clone(),
+        };
+        plans.push(DigestPlan { name: "digest".into(), title: None, selection });
+    }
+    for (name, spec) in &config.digests {
+        let selection = Selection::from_spec(spec);
+        plans.push(DigestPlan { name: name.clone(), title: spec.title.as_ref(), selection });
+    }
+    plans
+}
+
+/// Every digest: rendered when its inputs changed, with each digest's view per language for
+/// the index pages.
+fn render_digests(
+    inputs: &DigestInputs,
+    opts: &BuildOptions,
+    r: &Renderers,
+    cache: &Cache,
+) -> Result<Digests, RenderError> {
+    let config = r.config;
+    let mut outputs = Vec::new();
+    let mut views_by_lang: Vec<Vec<DigestView>> = vec![Vec::new(); config.languages.len()];
+    // One digest at a time, and only those whose briefings changed: a digest is the largest
+    // typst document of a run, and several at once multiplied peak memory.
+    for plan in digest_plans(inputs.all, opts, r) {
+        let picked = plan.selection.pick(inputs.all);
+        let head = format!("{}|{:?}|{:?}", plan.name, plan.title, plan.selection);
+        let hash =
+            hash_parts(std::iter::once(head.as_bytes()).chain(picked.iter().flat_map(|b| {
+                [
+                    b.id.as_bytes(),
+                    inputs.hashes.get(b.id.as_str()).copied().unwrap_or("").as_bytes(),
+                ]
+            })));
+        let rendered = if Cache::is_fresh(cache.digests.get(&plan.name), &hash, &opts.out) {
+            for (i, lang) in config.languages.iter().enumerate() {
+                let view =
+                    site::digest(&plan.name, plan.title, &plan.selection, &picked, lang, config);
+                views_by_lang[i].push(view);
+            }
+            None
+        } else {
+            let picked = whole(&picked, inputs.slim, &opts.root, config)?;
+            let picked: Vec<&Briefing> = picked.iter().map(|b| b.as_ref()).collect();
+            let digest = render_digest(&plan, &picked, r)?;
+            pdf::evict_cache();
+            for (i, v) in digest.views.into_iter().enumerate() {
+                views_by_lang[i].push(v);
+            }
+            Some(digest.rendered)
+        };
+        let listed = hash_parts(
+            std::iter::once(head.as_bytes()).chain(picked.iter().map(|b| b.id.as_bytes())),
+        );
+        outputs.push(DigestOutput { name: plan.name, hash, listed, rendered });
+    }
+    Ok(Digests { outputs, views_by_lang })
+}
+
+/// One digest in every language: its files, and its view per language.
+fn render_digest(
+    plan: &DigestPlan,
+    picked: &[&Briefing],
+    r: &Renderers,
+) -> Result<RenderedDigest, RenderError> {
+    // Editions one after the other, the memo cache emptied between them: each is a typst
+    // document of many pages, and two at once doubled peak memory.
+    let editions: Vec<Result<DigestEdition, RenderError>> = r
+        .config
+        .languages
+        .iter()
+        .map(|lang| render_digest_edition(plan, picked, lang, r))
+        .collect();
+    let mut all = Rendered::default();
+    let mut views = Vec::new();
+    for edition in editions {
+        let edition = edition?;
+        all.absorb(edition.rendered);
+        views.push(edition.view);
+    }
+    Ok(RenderedDigest { rendered: all, views })
+}
+
+/// One digest in `lang`: Markdown, HTML and PDF, and the view (the index page lists the
+/// digest in each language).
+fn render_digest_edition(
+    plan: &DigestPlan,
+    picked: &[&Briefing],
+    lang: &str,
+    r: &Renderers,
+) -> Result<DigestEdition, RenderError> {
+    let name = &plan.name;
+    let date = picked.first().map(|b| b.date.as_str()).unwrap_or("1970-01-01");
+    let d = site::digest(name, plan.title, &plan.selection, picked, lang, r.config);
+    let md = r.pages.render("digest.md", "d", &d)?;
+    let html = r.pages.render("digest.html", "d", &d)?;
+    let data = serde_json::to_vec(&d)?;
+    let meta = pdf::PdfMeta {
+        template: "digest.typ",
+        ident: format!("digest-{name}.{lang}"),
+        date: pdf_date(date),
+    };
+    let pdf = pdf::render_pdf(r.fonts, r.templates.get(meta.template), data, &Vec::new(), &meta);
+    pdf::evict_cache();
+    let pdf = pdf.map_err(|error| RenderError::Pdf {
+        document: Document::Digest { name: name.clone(), lang: lang.to_string() },
+        error,
+    })?;
+    let dir = PathBuf::from("digest");
+    let files = vec![
+        OutputFile::new(dir.join(format!("{name}.{lang}.md")), md),
+        OutputFile::new(dir.join(format!("{name}.{lang}.html")), html),
+        OutputFile::new(dir.join(format!("{name}.{lang}.pdf")), pdf.bytes),
+    ];
+    let mut rendered = Rendered { files, notdef: pdf.notdef, ..Default::default() };
+    (rendered.timings.layout, rendered.timings.export) = (pdf.layout, pdf.export);
+    Ok(DigestEdition { rendered, view: d })
+}
+
+/// Hash of what the index pages and the feed show: each published briefing's slim form (title,
+/// summary, date, tags, source — not its body) and the digests listed (selection and picked
+/// ids). An edit to a briefing's body or facts leaves them as they are.
+fn site_hash(published: &[&Briefing], digests: &[DigestOutput], opts: &BuildOptions) -> String {
+    let parts: Vec<Vec<u8>> = std::iter::once(format!("{:?}", opts.selection).into_bytes())
+        // Published briefings are slim by now (cut after the briefing stage).
+        .chain(published.iter().map(|b| serde_json::to_vec(b).unwrap_or_default()))
+        .chain(digests.iter().map(|d| d.listed.clone().into_bytes()))
+        .collect();
+    hash_parts(parts.iter().map(Vec::as_slice))
+}
+
+/// Index pages (one per language), the Atom feed and the content-format schema.
+fn render_index_and_feed(
+    all: &[&Briefing],
+    views_by_lang: &[Vec<DigestView>],
+    r: &Renderers,
+) -> Result<Vec<OutputFile>, RenderError> {
+    let config = r.config;
+    // Each lists every briefing: the pages and the feed are built side by side.
+    let (pages, feed) = rayon::join(
+        || {
+            config
+                .languages
+                .par_iter()
+                .zip(views_by_lang)
+                .map(|(lang, views)| {
+                    let view = site::index_page(all, views, lang, config);
+                    let html = r.pages.render("index.html", "site", &view)?;
+                    Ok(OutputFile::new(PathBuf::from(site::index_file(lang, config)), html))
+                })
+                .collect::<Result<Vec<_>, RenderError>>()
+        },
+        || r.pages.render("feed.xml", "feed", &feed::feed(all, config)),
+    );
+    let mut pages = pages?;
+    pages.push(OutputFile::new(PathBuf::from("feed.xml"), feed?));
+    let schema = crate::content::schema::files();
+    pages.extend(schema.into_iter().map(|(path, bytes)| OutputFile::new(path, bytes)));
+    Ok(pages)
+}

@@ -1,0 +1,218 @@
+//! Step 3: every briefing whose outputs are not fresh is rendered — each edition as Markdown,
+//! HTML, PDF and chart SVGs — on a pool of worker threads, and written as soon as it is done.
+
+use super::incremental::{Entry, whole};
+use super::write::{OutputFile, Written, write_briefing};
+use super::{BuildError, Failure, Progress, Publishable, Renderers, Run, Timings, in_shard};
+use crate::build::incremental::Cache;
+use crate::build::report::BuildReport;
+use crate::content::{self, Briefing};
+use crate::render::error::Document;
+use crate::render::{self, RenderError, pdf, site};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+/// Everything one document produced, in memory until all of it has succeeded.
+#[derive(Default)]
+pub struct Rendered {
+    /// Its files.
+    pub files: Vec<OutputFile>,
+    /// `.notdef` glyphs in its PDFs.
+    pub notdef: usize,
+    /// Its rendering times.
+    pub timings: Timings,
+}
+
+impl Rendered {
+    /// Add another edition's files, glyph count and rendering times to these.
+    pub fn absorb(&mut self, other: Rendered) {
+        self.files.extend(other.files);
+        self.notdef += other.notdef;
+        self.timings.add_rendering(&other.timings);
+    }
+}
+
+/// The PDF timestamp: `SOURCE_DATE_EPOCH` when set (reproducible-builds convention), else the
+/// briefing's own date — never the clock.
+pub fn pdf_date(briefing_date: &str) -> (i32, u8, u8) {
+    if let Some(epoch) =
+        std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse::<i64>().ok())
+    {
+        // A day beyond the years jiff (and typst) know gets a year typst refuses: the PDF
+        // reports an invalid date.
+        return site::epoch_day(epoch.div_euclid(86_400)).map_or((i32::MAX, 1, 1), site::ymd);
+    }
+    content::parse_date(briefing_date).unwrap_or((1970, 1, 1))
+}
+
+/// Seconds since `t0`.
+fn since(t0: Instant) -> f64 {
+    t0.elapsed().as_secs_f64()
+}
+
+/// One briefing's edition in `lang`: Markdown, HTML, PDF and its charts.
+fn render_edition(b: &Briefing, lang: &str, r: &Renderers) -> Result<Rendered, RenderError> {
+    let mut t = Timings::default();
+    let e = render::edition(b, lang, r.config);
+    let t0 = Instant::now();
+    let md = r.pages.markdown(&e)?;
+    t.markdown = since(t0);
+    let t0 = Instant::now();
+    let html = r.pages.html(&e)?;
+    t.html = since(t0);
+    let data = serde_json::to_vec(&e)?;
+    let meta = pdf::PdfMeta {
+        template: "briefing.typ",
+        ident: format!("{}.{lang}", b.id),
+        date: pdf_date(&b.date),
+    };
+    let assets: pdf::Assets = e
+        .charts
+        .iter()
+        .map(|c| pdf::Asset {
+            path: format!("/charts/{}.svg", c.id),
+            bytes: c.svg.clone().into_bytes(),
+        })
+        .collect();
+    let pdf = pdf::render_pdf(r.fonts, r.templates.get(meta.template), data, &assets, &meta)
+        .map_err(|error| RenderError::Pdf {
+            document: Document::Briefing { id: b.id.clone(), lang: lang.to_string() },
+            error,
+        })?;
+    (t.layout, t.export) = (pdf.layout, pdf.export);
+    let dir = PathBuf::from(&b.id);
+    let mut files = vec![
+        OutputFile::new(dir.join(format!("{}.{lang}.md", b.id)), md),
+        OutputFile::new(dir.join(format!("{}.{lang}.html", b.id)), html),
+        OutputFile::new(dir.join(format!("{}.{lang}.pdf", b.id)), pdf.bytes),
+    ];
+    files.extend(e.charts.into_iter().map(|c| OutputFile::new(dir.join(c.file), c.svg)));
+    Ok(Rendered { files, notdef: pdf.notdef, timings: t })
+}
+
+/// Every edition of one briefing. Editions compile in parallel too: a two-language briefing
+/// uses two cores.
+fn render_briefing(b: &Briefing, r: &Renderers) -> Result<Rendered, RenderError> {
+    let editions: Vec<Result<Rendered, RenderError>> =
+        r.config.languages.par_iter().map(|lang| render_edition(b, lang, r)).collect();
+    let mut all = Rendered::default();
+    for edition in editions {
+        all.absorb(edition?);
+    }
+    Ok(all)
+}
+
+/// A briefing rendered and written, or why it could not be rendered.
+type Outcome = Result<Written, RenderError>;
+
+/// Render and write every briefing of this build's shard whose outputs are not fresh, record
+/// each in the cache, and count the fresh ones as skipped.
+pub fn render_briefings(
+    run: &Run,
+    r: &Renderers,
+    ok: &[Publishable],
+    slim: &BTreeMap<&str, &Path>,
+    cache: &mut Cache,
+    report: &mut BuildReport,
+) -> Result<(), BuildError> {
+    let opts = run.opts;
+    let todo: Vec<usize> = (0..ok.len())
+        .filter(|&i| in_shard(opts.shard, i))
+        .filter(|&i| {
+            !Cache::is_fresh(cache.briefings.get(&ok[i].briefing.id), ok[i].hash, &opts.out)
+        })
+        .collect();
+    (run.progress)(Progress::Start { total: todo.len() });
+    let render_one = |i: usize| -> Result<Outcome, BuildError> {
+        let b = ok[i].briefing;
+        let result =
+            match whole(&[b], slim, &opts.root, r.config).and_then(|w| render_briefing(&w[0], r)) {
+                Ok(rendered) => write_briefing(b.id.clone(), rendered, &opts.out).map(Ok)?,
+                Err(reason) => Err(reason),
+            };
+        // Bound typst's memo cache as we go; what the next briefing reuses survives.
+        pdf::evict_cache();
+        (run.progress)(Progress::Done { id: b.id.clone(), ok: result.is_ok() });
+        Ok(result)
+    };
+    let mut results = on_workers(run.pool, &todo, &render_one)?;
+    results.sort_by_key(|(i, _)| *i);
+    pdf::evict_cache();
+    for (i, result) in results {
+        record(&ok[i], result, cache, report);
+    }
+    for (i, p) in ok.iter().enumerate() {
+        if in_shard(opts.shard, i) && todo.binary_search(&i).is_err() {
+            report.skipped += 1;
+            if let Some(e) = cache.briefings.get(&p.briefing.id) {
+                report.notdef += e.notdef;
+                report.produced += e.files.len();
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Run `work` on each of `todo` over plain worker threads, one briefing at a time each;
+/// results come back with their index, in no particular order.
+///
+/// Not a rayon `par_iter`: typst parallelises inside a compile with rayon, and a rayon worker
+/// waiting there would steal the next briefing onto the same stack — at 1,000 briefings that
+/// nesting overflowed the stack and kept every half-done briefing in memory. Each briefing is
+/// written as soon as it is rendered, so memory holds only the briefings in flight.
+fn on_workers(
+    pool: &rayon::ThreadPool,
+    todo: &[usize],
+    work: &(dyn Fn(usize) -> Result<Outcome, BuildError> + Sync),
+) -> Result<Vec<(usize, Outcome)>, BuildError> {
+    let workers = pool.current_num_threads().clamp(1, todo.len().max(1));
+    let next = AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    while let Some(&i) = todo.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        // Typst's own parallelism runs on the pool; at most one briefing per
+                        // worker is ever in flight.
+                        mine.push((i, pool.install(|| work(i))?));
+                    }
+                    Ok::<_, BuildError>(mine)
+                })
+            })
+            .collect();
+        let mut all = Vec::new();
+        for h in handles {
+            all.extend(h.join().map_err(|_| BuildError::Threads("a worker panicked".into()))??);
+        }
+        Ok(all)
+    })
+}
+
+/// Count one briefing's outcome in the report and the cache.
+fn record(p: &Publishable, result: Outcome, cache: &mut Cache, report: &mut BuildReport) {
+    match result {
+        Ok(w) => {
+            report.produced += w.paths.len();
+            report.written += w.written;
+            report.notdef += w.notdef;
+            report.timings.write += w.write_time;
+            report.timings.add_rendering(&w.timings);
+            let entry = Entry {
+                hash: p.hash.to_string(),
+                source: p.file.to_path_buf(),
+                files: w.paths,
+                notdef: w.notdef,
+            };
+            cache.briefings.insert(w.id, entry);
+        }
+        Err(error) => {
+            let reason = error.to_string();
+            report.failed.push(Failure { file: p.file.to_path_buf(), reason });
+            cache.briefings.remove(&p.briefing.id);
+        }
+    }
+}
