@@ -15,7 +15,6 @@ const LAYERS: &[&[&str]] = &[
     &["content"],
     &["check"],
     &["render"],
-    &["cache"],
     &["build"],
     &["import", "scaffold"],
     &["serve"],
