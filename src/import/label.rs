@@ -3,7 +3,7 @@
 //! 모델을`), else the subject of its sentence. Korean particles, fillers and verb forms are
 //! recognised by word lists, not by a parser.
 
-use super::figures::content_value;
+use super::value::content_value;
 use crate::numbers::Found;
 use std::ops::Range;
 

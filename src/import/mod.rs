@@ -33,6 +33,7 @@ mod publisher;
 mod run;
 mod sentences;
 mod structure;
+mod value;
 mod yaml;
 
 pub use body::escape_markdown;
