@@ -1,9 +1,105 @@
 //! Lists, maps and enums for the event deserializer ([`super::de`]), as serde_yaml reads them.
 
 use super::de::{Deserializer, Event, parse_tag};
-use super::error::{Error, Path};
+use super::error::{Error, Mark, Path};
 use serde::de::value::StrDeserializer;
-use serde::de::{self, DeserializeSeed, Unexpected, Visitor};
+use serde::de::{self, DeserializeSeed, Expected, Unexpected, Visitor};
+
+impl Deserializer<'_> {
+    /// Skip one whole value.
+    pub(super) fn ignore_any(&mut self) -> Result<(), Error> {
+        let mut depth = 0usize;
+        loop {
+            match self.next_event_mark()?.0 {
+                Event::SequenceStart(_) | Event::MappingStart(_) => depth += 1,
+                Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
+                Event::Alias(_) | Event::Scalar(_) | Event::Void => {}
+            }
+            if depth == 0 {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Read a list's elements with `visitor`, then check nothing is left over.
+    pub(super) fn visit_sequence<'de, V: Visitor<'de>>(
+        &mut self,
+        visitor: V,
+        mark: Mark,
+    ) -> Result<V::Value, Error> {
+        let (value, len) = self.recursion_check(mark, |de| {
+            let mut seq = SeqAccess { empty: false, de, len: 0 };
+            let value = visitor.visit_seq(&mut seq)?;
+            Ok((value, seq.len))
+        })?;
+        self.end_sequence(len)?;
+        Ok(value)
+    }
+
+    /// Read a map's entries with `visitor`, then check nothing is left over.
+    pub(super) fn visit_mapping<'de, V: Visitor<'de>>(
+        &mut self,
+        visitor: V,
+        mark: Mark,
+    ) -> Result<V::Value, Error> {
+        let (value, len) = self.recursion_check(mark, |de| {
+            let mut map = MapAccess { empty: false, de, len: 0, key: None };
+            let value = visitor.visit_map(&mut map)?;
+            Ok((value, map.len))
+        })?;
+        self.end_mapping(len)?;
+        Ok(value)
+    }
+
+    /// Skip the elements the visitor left and fail if there were any.
+    fn end_sequence(&mut self, len: usize) -> Result<(), Error> {
+        let total = {
+            let mut seq = SeqAccess { empty: false, de: self, len };
+            while de::SeqAccess::next_element::<de::IgnoredAny>(&mut seq)?.is_some() {}
+            seq.len
+        };
+        self.next_event_mark()?;
+        if total == len {
+            return Ok(());
+        }
+        /// "sequence of N elements".
+        struct ExpectedSeq(usize);
+        impl Expected for ExpectedSeq {
+            fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                match self.0 {
+                    1 => write!(f, "sequence of 1 element"),
+                    n => write!(f, "sequence of {n} elements"),
+                }
+            }
+        }
+        Err(de::Error::invalid_length(total, &ExpectedSeq(len)))
+    }
+
+    /// Skip the entries the visitor left and fail if there were any.
+    fn end_mapping(&mut self, len: usize) -> Result<(), Error> {
+        let total = {
+            let mut map = MapAccess { empty: false, de: self, len, key: None };
+            while de::MapAccess::next_entry::<de::IgnoredAny, de::IgnoredAny>(&mut map)?.is_some() {
+            }
+            map.len
+        };
+        self.next_event_mark()?;
+        if total == len {
+            return Ok(());
+        }
+        /// "map containing N entries".
+        struct ExpectedMap(usize);
+        impl Expected for ExpectedMap {
+            fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                match self.0 {
+                    1 => write!(f, "map containing 1 entry"),
+                    n => write!(f, "map containing {n} entries"),
+                }
+            }
+        }
+        Err(de::Error::invalid_length(total, &ExpectedMap(len)))
+    }
+}
 
 /// The elements of a list.
 pub(super) struct SeqAccess<'a, 'd> {
@@ -196,7 +292,7 @@ impl<'de> de::VariantAccess<'de> for UnitVariantAccess<'_, '_> {
 pub(super) fn deserialize_enum<'de, 'd, V: Visitor<'de>>(
     de: &mut Deserializer<'d>,
     name: &'static str,
-    variants: &'static [&'static str],
+    _variants: &'static [&'static str],
     visitor: V,
 ) -> Result<V::Value, Error> {
     let (next, mark) = de.peek_event_mark()?;
@@ -223,7 +319,7 @@ pub(super) fn deserialize_enum<'de, 'd, V: Visitor<'de>>(
             Event::Alias(target) => {
                 *de.pos += 1;
                 let mut pos = *target;
-                deserialize_enum(&mut de.jump(&mut pos)?, name, variants, visitor)
+                deserialize_enum(&mut de.jump(&mut pos)?, name, &[], visitor)
             }
             Event::Scalar(scalar) => match parse_tag(scalar.tag.as_deref()) {
                 Some(tag) => {

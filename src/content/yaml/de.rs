@@ -65,6 +65,10 @@ pub struct Document {
     pub events: Vec<(Event, Mark)>,
 }
 
+/// Reads a scalar's text as one type: the visited value, or the visitor back when the text
+/// is not of that type.
+type ReadScalar<'de, V> = fn(&str, V) -> Result<Result<<V as Visitor<'de>>::Value, Error>, V>;
+
 /// Nesting serde_yaml allowed while reading values (the index refuses deeper files first
 /// unless a project raises `limits.nesting`).
 const DEPTH: u8 = 128;
@@ -141,102 +145,8 @@ impl<'d> Deserializer<'d> {
         })
     }
 
-    /// Skip one whole value.
-    pub(super) fn ignore_any(&mut self) -> Result<(), Error> {
-        let mut depth = 0usize;
-        loop {
-            match self.next_event_mark()?.0 {
-                Event::SequenceStart(_) | Event::MappingStart(_) => depth += 1,
-                Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
-                Event::Alias(_) | Event::Scalar(_) | Event::Void => {}
-            }
-            if depth == 0 {
-                return Ok(());
-            }
-        }
-    }
-
-    /// Read a list's elements with `visitor`, then check nothing is left over.
-    pub(super) fn visit_sequence<'de, V: Visitor<'de>>(
-        &mut self,
-        visitor: V,
-        mark: Mark,
-    ) -> Result<V::Value, Error> {
-        let (value, len) = self.recursion_check(mark, |de| {
-            let mut seq = SeqAccess { empty: false, de, len: 0 };
-            let value = visitor.visit_seq(&mut seq)?;
-            Ok((value, seq.len))
-        })?;
-        self.end_sequence(len)?;
-        Ok(value)
-    }
-
-    /// Read a map's entries with `visitor`, then check nothing is left over.
-    pub(super) fn visit_mapping<'de, V: Visitor<'de>>(
-        &mut self,
-        visitor: V,
-        mark: Mark,
-    ) -> Result<V::Value, Error> {
-        let (value, len) = self.recursion_check(mark, |de| {
-            let mut map = MapAccess { empty: false, de, len: 0, key: None };
-            let value = visitor.visit_map(&mut map)?;
-            Ok((value, map.len))
-        })?;
-        self.end_mapping(len)?;
-        Ok(value)
-    }
-
-    /// Skip the elements the visitor left and fail if there were any.
-    fn end_sequence(&mut self, len: usize) -> Result<(), Error> {
-        let total = {
-            let mut seq = SeqAccess { empty: false, de: self, len };
-            while de::SeqAccess::next_element::<de::IgnoredAny>(&mut seq)?.is_some() {}
-            seq.len
-        };
-        self.next_event_mark()?;
-        if total == len {
-            return Ok(());
-        }
-        /// "sequence of N elements".
-        struct ExpectedSeq(usize);
-        impl Expected for ExpectedSeq {
-            fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                match self.0 {
-                    1 => write!(f, "sequence of 1 element"),
-                    n => write!(f, "sequence of {n} elements"),
-                }
-            }
-        }
-        Err(de::Error::invalid_length(total, &ExpectedSeq(len)))
-    }
-
-    /// Skip the entries the visitor left and fail if there were any.
-    fn end_mapping(&mut self, len: usize) -> Result<(), Error> {
-        let total = {
-            let mut map = MapAccess { empty: false, de: self, len, key: None };
-            while de::MapAccess::next_entry::<de::IgnoredAny, de::IgnoredAny>(&mut map)?.is_some() {
-            }
-            map.len
-        };
-        self.next_event_mark()?;
-        if total == len {
-            return Ok(());
-        }
-        /// "map containing N entries".
-        struct ExpectedMap(usize);
-        impl Expected for ExpectedMap {
-            fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                match self.0 {
-                    1 => write!(f, "map containing 1 entry"),
-                    n => write!(f, "map containing {n} entries"),
-                }
-            }
-        }
-        Err(de::Error::invalid_length(total, &ExpectedMap(len)))
-    }
-
     /// Run `f` one level deeper, refused past [`DEPTH`] levels.
-    fn recursion_check<T>(
+    pub(super) fn recursion_check<T>(
         &mut self,
         mark: Mark,
         f: impl FnOnce(&mut Self) -> Result<T, Error>,
@@ -257,7 +167,7 @@ impl<'d> Deserializer<'d> {
         &mut self,
         tag: &'static str,
         visitor: V,
-        read: fn(&str, V) -> Result<Result<V::Value, Error>, V>,
+        read: ReadScalar<'de, V>,
     ) -> Result<V::Value, Error> {
         let tagged_already = self.current_enum.is_some();
         let (next, mark) = self.next_event_mark()?;

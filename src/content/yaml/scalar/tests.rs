@@ -75,14 +75,17 @@ impl<'de> Deserialize<'de> for Any {
     }
 }
 
+/// A value, or the error's text and place (line, column).
+type Read<T> = Result<T, (String, Option<(usize, usize)>)>;
+
 /// `v: <scalar>` read as `T`, by this reader: the value, or the error text and place.
-fn now<T: DeserializeOwned>(src: &str) -> Result<T, (String, Option<(usize, usize)>)> {
+fn now<T: DeserializeOwned>(src: &str) -> Read<T> {
     let walked = index::walk(src, &Limits::default()).map_err(|d| (d.message, None))?;
     de::from_document::<T>(&walked.document).map_err(|e| (e.to_string(), e.location()))
 }
 
 /// The same by serde_yaml.
-fn serde_yaml<T: DeserializeOwned>(src: &str) -> Result<T, (String, Option<(usize, usize)>)> {
+fn serde_yaml<T: DeserializeOwned>(src: &str) -> Read<T> {
     serde_yaml::from_str::<T>(src)
         .map_err(|e| (e.to_string(), e.location().map(|l| (l.line(), l.column()))))
 }
@@ -102,7 +105,7 @@ fn same<T: DeserializeOwned + PartialEq + Debug>(scalar: &str) -> Result<T, Stri
         // libyaml places a tagged node at its tag and a block at its `|`, yaml-rust2 at its
         // text: the diagnostics
         // take the place from the position index, so only the raw place differs.
-        let unplaced = |r: &mut Result<Field<T>, (String, Option<(usize, usize)>)>| {
+        let unplaced = |r: &mut Read<Field<T>>| {
             if let Err((text, at)) = r {
                 text.truncate(text.find(" at line ").unwrap_or(text.len()));
                 *at = None;
