@@ -63,7 +63,7 @@ pub fn control_characters(b: &Briefing) -> Vec<Diagnostic> {
     ds
 }
 
-/// Read every fact's value again from the file's own digits: serde_yaml hands numbers over
+/// Read every fact's value again from the file's own digits: the YAML reader hands numbers over
 /// as floats, which would round `0.1234567890123456789` silently. A number with more digits
 /// than yoyak can keep exactly is an error, never rounded.
 pub fn exact_values(b: &mut Briefing, index: &PositionIndex) -> Vec<Diagnostic> {
@@ -105,7 +105,7 @@ pub fn exact_values(b: &mut Briefing, index: &PositionIndex) -> Vec<Diagnostic> 
 }
 
 /// A plain decimal literal as an exact [`Decimal`]: `Ok(None)` when the text is no plain
-/// decimal (hex, `.inf`: serde_yaml's reading stands), `Err` when it has too many digits.
+/// decimal (hex, `.inf`: the YAML reader's value stands), `Err` when it has too many digits.
 fn exact_decimal(text: &str) -> Result<Option<Decimal>, ()> {
     let digits = text.trim_start_matches(['+', '-']);
     let (mantissa, exponent) = match digits.split_once(['e', 'E']) {

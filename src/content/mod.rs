@@ -86,7 +86,6 @@ pub struct Fact {
     pub as_of: Option<String>,
     /// Exact (default), about, over or under.
     #[serde(default)]
-    #[schemars(with = "Option<crate::content::schema::ApproxName>")]
     pub approx: Option<Approx>,
     /// House-style text that overrides the generated one; must mean the same.
     #[serde(default)]

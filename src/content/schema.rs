@@ -104,6 +104,9 @@ pub fn write_files(out: &std::path::Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Written by hand: a fact value is a number or a `[low, high]` pair read by a hand-written
+/// `Deserialize` (numbers/fact.rs), which a derive cannot describe (it would give the enum's
+/// `{"Single": …}` / `{"Range": …}` shape, which the loader never accepts).
 impl JsonSchema for FactValue {
     fn schema_name() -> Cow<'static, str> {
         "FactValue".into()
@@ -127,29 +130,10 @@ impl JsonSchema for FactValue {
     }
 }
 
-/// The names `approx:` accepts; mirrors the serde names of [`crate::numbers::Approx`], which
-/// lives in the number engine (a test checks that every name here deserialises into it).
-#[derive(JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-#[schemars(
-    description = "How exact the value is: exact (default), about, over, under or some. 값의 정확도."
-)]
-#[allow(dead_code)]
-pub enum ApproxName {
-    /// As written (the default).
-    Exact,
-    /// About, around (약, 가량).
-    About,
-    /// A lower bound: over, at least (이상, 초과).
-    Over,
-    /// An upper bound: under, up to (이하, 미만).
-    Under,
-    /// Vague order of magnitude: tens of thousands (수만).
-    Some,
-}
-
-/// The schema of `numbers:` in `yoyak.yaml` (the number engine's house style). Written by hand
-/// because the style type lives in the number engine; a test checks every value against it.
+/// The schema of `numbers:` in `yoyak.yaml` (the number engine's house style). Written by hand:
+/// a derive on [`crate::numbers::Style`] would put each choice behind a `$ref` with a `const`
+/// per variant and add a per-field `default`, changing the published schema; a test checks
+/// every value against this one.
 pub fn number_style(_: &mut SchemaGenerator) -> Schema {
     json_schema!({
         "description": "House style for generated numbers. 숫자 표기 방식.",

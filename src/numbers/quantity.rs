@@ -70,18 +70,27 @@ pub enum Amount {
 }
 
 /// How the text qualifies the value. Approximations and bounds must never render as exact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
+#[schemars(
+    rename = "ApproxName",
+    description = "How exact the value is: exact (default), about, over, under or some. 값의 정확도."
+)]
 pub enum Approx {
     /// As written, no qualifier.
+    #[schemars(description = "As written (the default).")]
     Exact,
     /// `약`, `가량`, `여`, `안팎`, `about`, `around`, `nearly`, `some 100`.
+    #[schemars(description = "About, around (약, 가량).")]
     About,
     /// A lower bound: `이상`, `초과`, `over`, `more than`, `at least`; for years `이후`/`since`.
+    #[schemars(description = "A lower bound: over, at least (이상, 초과).")]
     Over,
     /// An upper bound: `이하`, `미만`, `under`, `less than`, `up to`; for years `이전`/`before`.
+    #[schemars(description = "An upper bound: under, up to (이하, 미만).")]
     Under,
     /// vague: 수만, tens of thousands. The amount is the order of magnitude (수만 → 10,000).
+    #[schemars(description = "Vague order of magnitude: tens of thousands (수만).")]
     Some,
 }
 
