@@ -4,7 +4,7 @@
 //! The YAML layer has already refused control characters in the file, duplicate keys, alias
 //! bombs and deep nesting ([`super::yaml::parse`]); these are the rules that need the values.
 
-use super::config::Limits;
+use super::limits::Limits;
 use super::yaml::{PositionIndex, is_forbidden_control};
 use super::{Briefing, FactValue};
 use crate::diagnostic::Diagnostic;

@@ -5,6 +5,7 @@
 
 mod config;
 mod guard;
+mod limits;
 pub mod schema;
 mod validate;
 pub mod yaml;

@@ -1,7 +1,10 @@
 //! Lists, maps and enums for the event deserializer ([`super::de`]), as serde_yaml reads them.
+//!
+//! Adapted from serde_yaml 0.9 (David Tolnay; MIT OR Apache-2.0, the licences yoyak uses).
 
-use super::de::{Deserializer, Event, parse_tag};
+use super::de::{CurrentEnum, Deserializer, parse_tag};
 use super::error::{Error, Mark, Path};
+use super::events::Event;
 use serde::de::value::StrDeserializer;
 use serde::de::{self, DeserializeSeed, Expected, Unexpected, Visitor};
 
@@ -208,7 +211,7 @@ impl<'de, 'a, 'd> de::EnumAccess<'de> for EnumAccess<'a, 'd> {
         seed: V,
     ) -> Result<(V::Value, Deserializer<'a>), Error> {
         let variant = seed.deserialize(StrDeserializer::<Error>::new(self.tag))?;
-        let current_enum = Some(super::de::CurrentEnum { name: self.name, tag: self.tag });
+        let current_enum = Some(CurrentEnum { name: self.name, tag: self.tag });
         let de = Deserializer {
             document: self.de.document,
             pos: self.de.pos,

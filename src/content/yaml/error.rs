@@ -1,5 +1,7 @@
 //! The error of reading typed values from YAML events, worded as serde_yaml worded it (the
 //! diagnostics users see are built from this text, so it must not change).
+//!
+//! Adapted from serde_yaml 0.9 (David Tolnay; MIT OR Apache-2.0, the licences yoyak uses).
 
 use serde::de;
 use std::fmt::{self, Display};

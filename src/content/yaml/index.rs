@@ -2,10 +2,10 @@
 //! limits (aliases, expanded size, nesting) counted before anything expands, and the events
 //! of the first document kept for [`super::de`] to read the values from.
 
-use super::de::{Document, Event as DeEvent, Scalar, ScalarStyle};
 use super::error::Mark;
+use super::events::{Document, Event as DeEvent, Scalar, ScalarStyle};
 use super::{PositionIndex, join};
-use crate::content::config::Limits;
+use crate::content::limits::Limits;
 use crate::diagnostic::{Diagnostic, Position};
 use std::collections::HashMap;
 use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser, Tag};

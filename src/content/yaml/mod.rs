@@ -9,12 +9,14 @@
 
 mod access;
 mod de;
+mod deserialize;
 mod error;
+mod events;
 mod index;
 mod scalar;
 mod translate;
 
-use super::config::Limits;
+use super::limits::Limits;
 use crate::diagnostic::{Diagnostic, Position};
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;

@@ -3,9 +3,11 @@
 //! The rules are serde_yaml 0.9's (the YAML 1.2 core schema as it resolves it), so files read
 //! exactly as they did when serde_yaml parsed them: `yes` stays a string, `~` is null, `0x10`
 //! is 16, `.inf` a float, `0123` a string (leading zeros). The unit tests pin every case.
+//!
+//! Adapted from serde_yaml 0.9 (David Tolnay; MIT OR Apache-2.0, the licences yoyak uses).
 
-use super::de::{Scalar, ScalarStyle};
 use super::error::Error;
+use super::events::{Scalar, ScalarStyle};
 use serde::de::{self, Expected, Unexpected, Visitor};
 use std::num::ParseIntError;
 
