@@ -1,6 +1,6 @@
 //! Writing a quantity in Korean, English or a neutral digit form, per house style.
 
-use super::parse_en::{MONTH_NAMES, SPELLED};
+use super::lexicon::en::{MONTH_NAMES, SPELLED};
 use super::quantity::{Amount, Approx, DurationUnit, Quantity, Unit};
 use super::text::{pow10, pow10_exp, to_i64};
 use rust_decimal::Decimal;
