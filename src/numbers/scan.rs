@@ -165,3 +165,39 @@ pub(crate) fn minus_before(s: &str, start: usize, opens: &[char]) -> Option<usiz
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_identifiers_are_skipped_whole() {
+        assert_eq!(skip_word("GPT-4o 모델", 0), 6);
+        assert_eq!(skip_word("v1.2.", 0), 4);
+        assert_eq!(skip_ident("02-1234-5678번", 0), 12);
+        // Nothing to skip: one character on, never stuck.
+        assert_eq!(skip_ident("~3", 0), 1);
+        assert_eq!(skip_ident("", 0), 0);
+    }
+
+    #[test]
+    fn a_digit_glued_to_a_name_is_part_of_it() {
+        assert_eq!(glued_to_name("H100 GPU", 1), Some(4));
+        assert_eq!(glued_to_name("COVID-19 case", 6), Some(8));
+        assert_eq!(glued_to_name("약 100", 4), None);
+        assert_eq!(glued_to_name("100", 0), None);
+    }
+
+    #[test]
+    fn currency_and_minus_before_a_number() {
+        assert_eq!(currency_before("US$90", 3, 0), Some(("USD", 0)));
+        assert_eq!(currency_before("₩500", 3, 0), Some(("KRW", 0)));
+        assert_eq!(currency_before("KRW 1조", 4, 0), Some(("KRW", 0)));
+        // A code that belongs to the figure before is not taken again.
+        assert_eq!(currency_before("1 VND 2", 6, 5), None);
+        assert_eq!(currency_before("XKRW 5", 5, 0), None);
+        assert_eq!(minus_before("(-3%)", 2, &[' ', '(']), Some(1));
+        assert_eq!(minus_before("-3", 1, &[]), Some(0));
+        assert_eq!(minus_before("A-3", 2, &[' ', '(']), None);
+    }
+}

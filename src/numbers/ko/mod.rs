@@ -50,6 +50,7 @@ impl DerefMut for Ko<'_> {
 }
 
 impl Grammar for Ko<'_> {
+    /// See [`Ko::at_digit`].
     fn at_digit(&mut self, i: usize) -> usize {
         self.at_digit(i)
     }
@@ -59,6 +60,7 @@ impl Grammar for Ko<'_> {
         skip_word(self.s, i)
     }
 
+    /// Apostrophe years (`'23년`) and the Hangul syllables that start digit-less forms.
     fn at_other(&mut self, i: usize, c: char) -> Option<usize> {
         match c {
             '\'' => self.at_apostrophe(i),
