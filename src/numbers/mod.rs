@@ -41,11 +41,13 @@
 //! - `$` is USD and `¥` is JPY; no currency is ever converted.
 
 mod compare;
+mod en;
 mod fact;
 mod format;
-mod parse_en;
-mod parse_ko;
+mod ko;
+mod lexicon;
 mod quantity;
+mod scan;
 mod text;
 
 pub use compare::Agreement;
@@ -65,9 +67,9 @@ pub fn find(text: &str, lang: &str) -> Vec<Found> {
 /// (`12월` → month 12) or, for words alone (`지난해`), not reported.
 pub fn find_with_dateline(text: &str, lang: &str, dateline: Option<(i32, u8, u8)>) -> Vec<Found> {
     match format::lang_of(lang) {
-        format::Lang::Ko => parse_ko::find(text, dateline),
-        format::Lang::En => parse_en::find(text, dateline, true),
-        format::Lang::Other => parse_en::find(text, dateline, false),
+        format::Lang::Ko => ko::find(text, dateline),
+        format::Lang::En => en::find(text, dateline, true),
+        format::Lang::Other => en::find(text, dateline, false),
     }
 }
 
