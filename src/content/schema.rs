@@ -8,10 +8,9 @@
 //! The schema is a first line of defence for editors only; the loader and `check` remain the
 //! authority (they also check what a schema cannot: unique ids, chart references, translations).
 
-use crate::content::{Briefing, Config, FactValue};
+use crate::content::{Briefing, Config};
 use schemars::generate::SchemaSettings;
-use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
-use std::borrow::Cow;
+use schemars::{Schema, SchemaGenerator, json_schema};
 use std::path::PathBuf;
 
 /// Where `build` writes the briefing schema, relative to the output folder.
@@ -102,32 +101,6 @@ pub fn write_files(out: &std::path::Path) -> std::io::Result<()> {
         crate::output::write_atomic(&out.join(path), &bytes)?;
     }
     Ok(())
-}
-
-/// Written by hand: a fact value is a number or a `[low, high]` pair read by a hand-written
-/// `Deserialize` (numbers/fact.rs), which a derive cannot describe (it would give the enum's
-/// `{"Single": …}` / `{"Range": …}` shape, which the loader never accepts).
-impl JsonSchema for FactValue {
-    fn schema_name() -> Cow<'static, str> {
-        "FactValue".into()
-    }
-
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({
-            "description": "A number such as 4320000 or 47.3, or a range [low, high] such as [10, 249]. \
-                            숫자 하나(4320000, 47.3) 또는 범위 [하한, 상한] (예: [10, 249]).",
-            "oneOf": [
-                { "type": "number" },
-                {
-                    "type": "array",
-                    "prefixItems": [{ "type": "number" }, { "type": "number" }],
-                    "items": false,
-                    "minItems": 2,
-                    "maxItems": 2
-                }
-            ]
-        })
-    }
 }
 
 /// The schema of `numbers:` in `yoyak.yaml` (the number engine's house style). Written by hand:

@@ -26,10 +26,10 @@ pub fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
     let y: i32 = parts[0].parse().ok()?;
     let m: u8 = parts[1].parse().ok()?;
     let d: u8 = parts[2].parse().ok()?;
-    (1..=12).contains(&m).then_some(())?;
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-    (1..=days[m as usize - 1]).contains(&d).then_some((y, m, d))
+    // jiff knows the calendar (month lengths, leap years) for every four-digit year.
+    let year = i16::try_from(y).ok()?;
+    jiff::civil::Date::new(year, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()?;
+    Some((y, m, d))
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.

@@ -73,6 +73,32 @@ impl<'de> serde::de::Visitor<'de> for FactValueVisitor {
     }
 }
 
+/// Written by hand: a fact value is a number or a `[low, high]` pair read by the hand-written
+/// `Deserialize` above, which a derive cannot describe (it would give the enum's
+/// `{"Single": …}` / `{"Range": …}` shape, which the loader never accepts).
+impl schemars::JsonSchema for FactValue {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "FactValue".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A number such as 4320000 or 47.3, or a range [low, high] such as [10, 249]. \
+                            숫자 하나(4320000, 47.3) 또는 범위 [하한, 상한] (예: [10, 249]).",
+            "oneOf": [
+                { "type": "number" },
+                {
+                    "type": "array",
+                    "prefixItems": [{ "type": "number" }, { "type": "number" }],
+                    "items": false,
+                    "minItems": 2,
+                    "maxItems": 2
+                }
+            ]
+        })
+    }
+}
+
 impl FactValue {
     /// The value as an [`Amount`].
     pub fn amount(&self) -> Amount {
