@@ -23,7 +23,6 @@ use super::scan::{
     self, Dateline, Grammar, Scan, digit_at, glued_to_name, letter_at, skip_ident, skip_word,
 };
 use super::text::{lit_ci, space};
-use number::Num;
 use rust_decimal::Decimal;
 use scale::glued_scale;
 use std::ops::{Deref, DerefMut};
@@ -197,4 +196,17 @@ fn sp_word(s: &str, pos: usize, word: &str) -> Option<usize> {
 /// The value of a spelled number (`seven`), case-insensitive.
 fn spelled_value(w: &str) -> Option<i64> {
     SPELLED.iter().find(|(sw, _)| sw.eq_ignore_ascii_case(w)).map(|&(_, v)| v)
+}
+
+/// A number before its suffix: `4.32 million`, `4,006`, `seven`.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Num {
+    pub value: Decimal,
+    pub end: usize,
+    /// Exponent of the scale word (`million` = 6), 0 if none.
+    pub scale: u32,
+    pub comma: bool,
+    pub int_digits: usize,
+    pub frac: bool,
+    pub spelled: bool,
 }

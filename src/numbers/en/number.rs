@@ -1,24 +1,12 @@
 //! Phase 2: the number itself: digits (`4,006`, `47.3`) or a spelled number (`seven`), each
 //! with a scale word when one follows (see [`super::scale`]).
 
+use super::Num;
 use super::scale::scale_word;
 use super::{En, spelled_value, word_end};
 use crate::numbers::scan::{digit_at, letter_at};
 use crate::numbers::text::{pow10, read_digits};
 use rust_decimal::Decimal;
-
-/// A number before its suffix: `4.32 million`, `4,006`, `seven`.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Num {
-    pub value: Decimal,
-    pub end: usize,
-    /// Exponent of the scale word (`million` = 6), 0 if none.
-    pub scale: u32,
-    pub comma: bool,
-    pub int_digits: usize,
-    pub frac: bool,
-    pub spelled: bool,
-}
 
 impl En<'_> {
     /// Digits with an optional scale word.

@@ -1,7 +1,7 @@
 //! Phase 1: what is written before the number: a currency (`$`, `US$`, `USD `), a minus and
 //! the qualifying words (`more than`, `about`, `since`, `aged`, `between`).
 
-use super::number::Num;
+use super::Num;
 use super::{En, Expr};
 use crate::numbers::lexicon::en::{PREFIX_PHRASES, Pre, Suf};
 use crate::numbers::quantity::Approx;

@@ -1,8 +1,7 @@
 //! Phase 3: scale words after a number (`4.32 million`, `90.87bn`) and the scale letters glued
 //! after a currency amount (`$4.5B`).
 
-use super::number::Num;
-use super::{word_ci, word_end};
+use super::{Num, word_ci, word_end};
 use crate::numbers::lexicon::en::{SCALE_ABBREVIATIONS, SCALE_WORDS, glued_scale as glued_letters};
 use crate::numbers::text::{pow10, space};
 

@@ -1,7 +1,7 @@
 //! The word-led forms: spelled numbers (`three companies`), `twice`/`sevenfold`, vague
 //! amounts (`tens of thousands of models`), `a million` and `in their teens`.
 
-use super::number::Num;
+use super::Num;
 use super::prefix::en_prefix;
 use super::scale::scale_word;
 use super::suffix::is_noun;

@@ -2,7 +2,7 @@
 //! old`, a duration, a currency word or code, a Latin unit) and what the unit, or its absence,
 //! makes of the number (a year, an age, a rank, a count of a noun).
 
-use super::number::Num;
+use super::Num;
 use super::{En, Expr, word_ci, word_end};
 use crate::numbers::lexicon::en::{ORDINAL_ENDINGS, Pre, SUFFIX_WORDS, Suf, dur_word};
 use crate::numbers::lexicon::{iso_code, latin_unit};

@@ -1,7 +1,8 @@
 //! Dates and years: `2026-02-15`, `2024년`, `'23년`, `97년`, `24년 상반기`, `2월 15일`, a bare
 //! `15일`, `지난해 12월`; and the durations the same words can mean (`3년 만에`, `5일간`).
 
-use super::suffix::{duration_marker, ko_postfix, year_postfix, yeo};
+use super::duration_marker;
+use super::suffix::{ko_postfix, year_postfix, yeo};
 use super::unit::{Measure, Reading};
 use super::{Expr, Ko, word_end};
 use crate::numbers::lexicon::ko::{RELATIVE_MONTHS, RELATIVE_YEARS, YEAR_PARTS};

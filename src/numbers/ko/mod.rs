@@ -156,3 +156,10 @@ fn word_end(s: &str, pos: usize, allow_dae: bool) -> bool {
         Some((c, _)) => particle_start(c) || (allow_dae && c == '대'),
     }
 }
+
+/// Whether a word after `N년`/`N일` (one optional space) makes it a length of time.
+pub(super) fn duration_marker(s: &str, end: usize) -> bool {
+    let q = super::text::space(s, end);
+    let markers = super::lexicon::ko::DURATION_MARKERS;
+    markers.iter().any(|w| super::text::lit(s, q, w).is_some())
+}

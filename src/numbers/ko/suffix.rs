@@ -6,7 +6,7 @@ use super::prefix::Prefix;
 use super::unit::Measure;
 use super::{Expr, Ko, word_end};
 use crate::numbers::lexicon::ko::{
-    DURATION_MARKERS, POSTFIX_WORDS, SUFFIXES, Suf, YEAR_ABOUT, YEAR_BOUNDS, particle_start,
+    POSTFIX_WORDS, SUFFIXES, Suf, YEAR_ABOUT, YEAR_BOUNDS, particle_start,
 };
 use crate::numbers::quantity::{Amount, Approx, Quantity, Unit};
 use crate::numbers::scan::digit_at;
@@ -134,12 +134,6 @@ pub(super) fn yeo(s: &str, p: usize) -> Option<usize> {
         }
         _ => None,
     }
-}
-
-/// Whether a word after `N년`/`N일` (one optional space) makes it a length of time.
-pub(super) fn duration_marker(s: &str, end: usize) -> bool {
-    let q = space(s, end);
-    DURATION_MARKERS.iter().any(|w| lit(s, q, w).is_some())
 }
 
 /// Bounds and approximations written after the expression (`이상`, `미만`, `가량`).

@@ -1,8 +1,7 @@
 //! Phase 5: the unit after the number: `%`/`%p`, a Hangul word (`배`, `위`, a counter, a
 //! currency, `년`/`월`/`일`, `대`), a Latin unit or an ISO code; and what the unit makes of it.
 
-use super::suffix::duration_marker;
-use super::{Expr, Ko, word_end};
+use super::{Expr, Ko, duration_marker, word_end};
 use crate::numbers::lexicon::ko::{NATIVE_COUNTERS, SUFFIXES, Suf, TOP_N_WORDS, particle_start};
 use crate::numbers::lexicon::{iso_code, latin_unit};
 use crate::numbers::quantity::{Amount, Approx, DurationUnit, Unit};
