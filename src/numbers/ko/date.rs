@@ -2,7 +2,7 @@
 //! `15일`, `지난해 12월`; and the durations the same words can mean (`3년 만에`, `5일간`).
 
 use super::duration_marker;
-use super::suffix::{ko_postfix, year_postfix, yeo};
+use super::suffix::{approx_after, year_postfix};
 use super::unit::{Measure, Reading};
 use super::{Expr, Ko, word_end};
 use crate::numbers::lexicon::ko::{RELATIVE_MONTHS, RELATIVE_YEARS, YEAR_PARTS};
@@ -97,17 +97,7 @@ impl Ko<'_> {
 
     /// `3년`, `1년여`, `5년 이상`: a number of years.
     fn years(&mut self, x: &Expr) -> usize {
-        let s = self.s;
-        let mut end = x.end;
-        let mut approx = x.approx;
-        if let Some(e) = yeo(s, end) {
-            approx = Approx::About;
-            end = e;
-        }
-        if let Some((a, e)) = ko_postfix(s, end) {
-            approx = a;
-            end = e;
-        }
+        let (approx, end) = approx_after(self.s, x.end, x.approx);
         let unit = Unit::Duration(DurationUnit::Years);
         self.push(x.start, end, Quantity { amount: x.amount(), unit, approx, noun: None });
         end

@@ -57,14 +57,7 @@ impl Ko<'_> {
             approx = Approx::Over;
             end = e;
         }
-        if let Some(e) = yeo(s, end) {
-            approx = Approx::About;
-            end = e;
-        }
-        if let Some((a, e)) = ko_postfix(s, end) {
-            approx = a;
-            end = e;
-        }
+        let (approx, end) = approx_after(s, end, approx);
         let q = Quantity { amount: m.amount, unit: m.unit, approx, noun: m.noun };
         self.push(x.start, end, q);
         end
@@ -134,6 +127,20 @@ pub(super) fn yeo(s: &str, p: usize) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// `여` (`1년여`: a little over) and then a written bound (`이상`, `가량`) after `end`: the
+/// approximation they make and where the expression now ends.
+pub(super) fn approx_after(s: &str, mut end: usize, mut approx: Approx) -> (Approx, usize) {
+    if let Some(e) = yeo(s, end) {
+        approx = Approx::About;
+        end = e;
+    }
+    if let Some((a, e)) = ko_postfix(s, end) {
+        approx = a;
+        end = e;
+    }
+    (approx, end)
 }
 
 /// Bounds and approximations written after the expression (`이상`, `미만`, `가량`).
