@@ -3,8 +3,8 @@
 //! they show (every briefing's slim form, the digests listed) changed.
 
 use super::incremental::{Cache, whole};
-use super::pool::{Rendered, pdf_date};
-use super::write::{OutputFile, listing_entry, remove_dropped_digests, write_all};
+use super::pool::pdf_date;
+use super::write::{OutputFile, Rendered, listing_entry, remove_dropped_digests, write_all};
 use super::{BuildError, BuildOptions, BuildReport, Published, Renderers, Run};
 use crate::content::{Briefing, Text};
 use crate::hash::hash_parts;

@@ -2,7 +2,7 @@
 //! HTML, PDF and chart SVGs — on a pool of worker threads, and written as soon as it is done.
 
 use super::incremental::{Entry, whole};
-use super::write::{OutputFile, Written, write_briefing};
+use super::write::{OutputFile, Rendered, Written, write_briefing};
 use super::{BuildError, Failure, Progress, Publishable, Renderers, Run, Timings, in_shard};
 use crate::build::incremental::Cache;
 use crate::build::report::BuildReport;
@@ -14,26 +14,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
-
-/// Everything one document produced, in memory until all of it has succeeded.
-#[derive(Default)]
-pub struct Rendered {
-    /// Its files.
-    pub files: Vec<OutputFile>,
-    /// `.notdef` glyphs in its PDFs.
-    pub notdef: usize,
-    /// Its rendering times.
-    pub timings: Timings,
-}
-
-impl Rendered {
-    /// Add another edition's files, glyph count and rendering times to these.
-    pub fn absorb(&mut self, other: Rendered) {
-        self.files.extend(other.files);
-        self.notdef += other.notdef;
-        self.timings.add_rendering(&other.timings);
-    }
-}
 
 /// The PDF timestamp: `SOURCE_DATE_EPOCH` when set (reproducible-builds convention), else the
 /// briefing's own date — never the clock.

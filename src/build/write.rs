@@ -72,12 +72,28 @@ pub struct Written {
     pub write_time: f64,
 }
 
+/// Everything one document produced, in memory until all of it has succeeded.
+#[derive(Default)]
+pub struct Rendered {
+    /// Its files.
+    pub files: Vec<OutputFile>,
+    /// `.notdef` glyphs in its PDFs.
+    pub notdef: usize,
+    /// Its rendering times.
+    pub timings: Timings,
+}
+
+impl Rendered {
+    /// Add another edition's files, glyph count and rendering times to these.
+    pub fn absorb(&mut self, other: Rendered) {
+        self.files.extend(other.files);
+        self.notdef += other.notdef;
+        self.timings.add_rendering(&other.timings);
+    }
+}
+
 /// Write one briefing's files into `out`.
-pub fn write_briefing(
-    id: String,
-    rendered: super::pool::Rendered,
-    out: &Path,
-) -> Result<Written, BuildError> {
+pub fn write_briefing(id: String, rendered: Rendered, out: &Path) -> Result<Written, BuildError> {
     let t0 = Instant::now();
     let written = write_files(&rendered.files, out)?;
     Ok(Written {
