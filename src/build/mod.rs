@@ -1,4 +1,4 @@
-//! Stage 3: the whole run, as a list of steps — load → check → render briefings → listings →
+//! Stage 4: the whole run, as a list of steps — load → check → render briefings → listings →
 //! write — each handing typed values to the next.
 //!
 //! One broken briefing never stops the others (as ripgrep goes on past a bad file): its

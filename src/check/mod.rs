@@ -1,4 +1,4 @@
-//! `yoyak check`: bilingual quality checks for editors and CI.
+//! Stage 2, `yoyak check`: bilingual quality checks for editors and CI.
 //!
 //! The loader already reports what makes a file unusable (Y01xx) and missing translations
 //! (Y0201). This stage reads the loaded briefings and adds what a careful bilingual editor

@@ -1,4 +1,4 @@
-//! Stage 2: a validated briefing becomes one [`Edition`] per language, and each edition is
+//! Stage 3: a validated briefing becomes one [`Edition`] per language, and each edition is
 //! rendered as Markdown, HTML and PDF.
 //!
 //! The edition is the typed hand-off between stages (as mdBook's `RenderContext`): every
