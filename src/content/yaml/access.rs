@@ -65,17 +65,9 @@ impl Deserializer<'_> {
         if total == len {
             return Ok(());
         }
-        /// "sequence of N elements".
-        struct ExpectedSeq(usize);
-        impl Expected for ExpectedSeq {
-            fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                match self.0 {
-                    1 => write!(f, "sequence of 1 element"),
-                    n => write!(f, "sequence of {n} elements"),
-                }
-            }
-        }
-        Err(de::Error::invalid_length(total, &ExpectedSeq(len)))
+        let expected =
+            ExpectedLength { len, what: "sequence of", one: "element", many: "elements" };
+        Err(de::Error::invalid_length(total, &expected))
     }
 
     /// Skip the entries the visitor left and fail if there were any.
@@ -90,17 +82,9 @@ impl Deserializer<'_> {
         if total == len {
             return Ok(());
         }
-        /// "map containing N entries".
-        struct ExpectedMap(usize);
-        impl Expected for ExpectedMap {
-            fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                match self.0 {
-                    1 => write!(f, "map containing 1 entry"),
-                    n => write!(f, "map containing {n} entries"),
-                }
-            }
-        }
-        Err(de::Error::invalid_length(total, &ExpectedMap(len)))
+        let expected =
+            ExpectedLength { len, what: "map containing", one: "entry", many: "entries" };
+        Err(de::Error::invalid_length(total, &expected))
     }
 }
 
@@ -345,4 +329,20 @@ pub(super) fn deserialize_enum<'de, 'd, V: Visitor<'de>>(
         }
     };
     result.map_err(|e| e.fix_mark(mark, &de.path))
+}
+
+/// The length a list or map was expected to have, worded as serde_yaml words it ("sequence of
+/// 1 element", "map containing 3 entries").
+struct ExpectedLength {
+    len: usize,
+    what: &'static str,
+    one: &'static str,
+    many: &'static str,
+}
+
+impl Expected for ExpectedLength {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        let noun = if self.len == 1 { self.one } else { self.many };
+        write!(f, "{} {} {noun}", self.what, self.len)
+    }
 }

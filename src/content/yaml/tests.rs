@@ -301,3 +301,19 @@ fn awkward_documents_read_the_same() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+#[test]
+fn wrong_lengths_are_worded_as_before() {
+    #[derive(serde::Deserialize, PartialEq, Debug)]
+    struct Pair(u8, u8);
+    let mut failures = Vec::new();
+    for src in ["[1]", "[1, 2, 3]", "[1, 2, 3, 4]"] {
+        failures.extend(differs::<(u8, u8)>(src));
+        failures.extend(differs::<Pair>(src));
+        failures.extend(differs::<[u8; 1]>(src));
+    }
+    let limits = Limits::default();
+    let err = parse::<(u8, u8)>("[1, 2, 3]", &limits).unwrap_err();
+    assert!(err.message.contains("sequence of 2 elements"), "{}", err.message);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
