@@ -285,7 +285,9 @@ fn check(
         crate::check::check_files(project, &|_, f| incremental::cached_findings(checks, f))
     });
     incremental::record_checks(cache, project, &per_file, content_hashes, checks);
-    for d in per_file.into_iter().flatten() {
+    // Not cached: whether an embargo has passed changes with the clock.
+    let timing = crate::check::passed_embargoes(project, crate::check::now());
+    for d in per_file.into_iter().flatten().chain(timing) {
         if let Some(f) = project.files.iter_mut().find(|f| f.file == d.file) {
             f.diagnostics.push(d);
         } else {

@@ -12,12 +12,14 @@ mod glossary;
 mod lang;
 mod locate;
 mod markdown;
+mod release;
 
 pub use figures::{Pair, pair};
 pub use glossary::contains_term;
 pub use lang::{Marker, Mismatch, markers, mismatch, needs_translation, normalise_width};
 pub use locate::{FieldMap, span_position};
 use rayon::prelude::*;
+pub use release::{now, passed_embargoes};
 
 use crate::content::{Briefing, Config, Loaded, Project, Text, TextKind};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -25,9 +27,12 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 /// Every diagnostic the checks add for the project (not the loader's own), in file order and,
-/// within a file, in position order.
+/// within a file, in position order; then the embargoes that have passed.
 pub fn check_project(project: &Project) -> Vec<Diagnostic> {
-    check_files(project, &|_, _| None).into_iter().flatten().collect()
+    let mut out: Vec<Diagnostic> =
+        check_files(project, &|_, _| None).into_iter().flatten().collect();
+    out.extend(passed_embargoes(project, now()));
+    out
 }
 
 /// The findings of each file, in `project.files` order; `cached(index, file)` gives a file's
@@ -52,6 +57,7 @@ pub fn check_files(
             figures::check_prose(&mut cx, b);
             figures::check_displays(&mut cx, b);
             glossary::check(&mut cx, b, &project.glossary);
+            release::check_contacts(&mut cx, b);
             // Stable: findings at the same place keep the order of the checks above.
             cx.out.sort_by_key(|d| d.position);
             cx.out

@@ -33,6 +33,40 @@ pub struct Config {
     pub feed_limit: usize,
     /// Ceilings on what one input may cost (content comes from pull requests).
     pub limits: Limits,
+    /// The formats every briefing and digest is written in (default: all four).
+    #[schemars(length(min = 1))]
+    pub formats: Vec<Format>,
+}
+
+/// An output format of briefings and digests.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Markdown (`.md`, with chart SVGs beside it).
+    Md,
+    /// A web page (`.html`).
+    Html,
+    /// PDF through typst (`.pdf`).
+    Pdf,
+    /// 한/글 document (`.hwpx`, KS X 6101 OWPML).
+    Hwpx,
+}
+
+impl Format {
+    /// Every format, in the order the editions link them.
+    pub const ALL: [Format; 4] = [Format::Html, Format::Pdf, Format::Hwpx, Format::Md];
+
+    /// The file extension (and the YAML name).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Pdf => "pdf",
+            Format::Hwpx => "hwpx",
+        }
+    }
 }
 
 /// Briefings in the Atom feed unless `feed-limit` says otherwise.
@@ -55,6 +89,7 @@ impl Default for Config {
             digests: BTreeMap::new(),
             feed_limit: DEFAULT_FEED_LIMIT,
             limits: Limits::default(),
+            formats: Format::ALL.to_vec(),
         }
     }
 }
@@ -63,6 +98,11 @@ impl Config {
     /// The source language (the first configured).
     pub fn source_lang(&self) -> &str {
         &self.languages[0]
+    }
+
+    /// Whether briefings and digests are written in `format`.
+    pub fn writes(&self, format: Format) -> bool {
+        self.formats.contains(&format)
     }
 }
 
@@ -103,6 +143,14 @@ pub fn parse_config(src: &str) -> Result<Config, Vec<Diagnostic>> {
                 "use a two- or three-letter lower-case code such as `ko`, `en`, `ja`",
             ));
         }
+    }
+    if config.formats.is_empty() {
+        ds.push(Diagnostic::error(
+            "Y0104",
+            "formats",
+            "no output formats configured",
+            "list at least one of md, html, pdf, hwpx, or remove `formats:` to write all four",
+        ));
     }
     for name in config.digests.keys() {
         // The name becomes a file name under build/digest/.

@@ -6,13 +6,17 @@
 mod config;
 mod guard;
 mod limits;
+mod release;
 pub mod schema;
 mod validate;
 pub mod yaml;
 
 pub use crate::text::is_http_url;
-pub use config::{CONFIG_FILE, CONFIG_LIMIT, Config, DigestSpec, Limits};
+pub use config::{CONFIG_FILE, CONFIG_LIMIT, Config, DigestSpec, Format, Limits};
 use rayon::prelude::*;
+pub use release::{
+    Attachment, Contact, ContactRole, Embargo, Layout, Release, ReleaseTime, parse_release_time,
+};
 pub use validate::{is_id, parse_date};
 
 use crate::diagnostic::Diagnostic;
@@ -163,6 +167,12 @@ pub struct Briefing {
     #[serde(default)]
     #[schemars(inner(pattern(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")))]
     pub tags: Vec<String>,
+    /// `briefing` (default) or `press-release` (보도자료).
+    #[serde(default)]
+    pub layout: Layout,
+    /// What a press release adds: 보도시점, 배포, organisation, contacts, 붙임.
+    #[serde(default)]
+    pub release: Option<Release>,
 }
 
 impl Briefing {
@@ -180,6 +190,8 @@ impl Briefing {
             facts: Vec::new(),
             charts: Vec::new(),
             tags: self.tags.clone(),
+            layout: self.layout,
+            release: None,
         }
     }
 
@@ -492,6 +504,9 @@ impl Briefing {
         }
         for (i, c) in self.charts.iter().enumerate() {
             out.push((format!("charts[{i}].title"), &c.title, Plain));
+        }
+        if let Some(r) = &self.release {
+            out.extend(r.texts().into_iter().map(|(path, t)| (path, t, Plain)));
         }
         out
     }

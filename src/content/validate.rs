@@ -82,6 +82,7 @@ pub fn validate(b: &Briefing, index: &PositionIndex, config: &Config) -> Vec<Dia
     }
     check_facts(b, &mut ds);
     check_charts(b, &mut ds);
+    ds.extend(super::release::validate(b));
     for (i, tag) in b.tags.iter().enumerate() {
         if !is_id(tag) {
             ds.push(Diagnostic::error(

@@ -10,6 +10,7 @@ pub mod feed;
 pub mod page;
 #[cfg(feature = "pdf")]
 pub mod pdf;
+pub mod release;
 pub mod site;
 pub mod templates;
 pub mod ui;
@@ -161,6 +162,10 @@ pub struct Edition {
     pub site_title: String,
     /// Charts, drawn in this language.
     pub charts: Vec<chart::ChartView>,
+    /// `briefing` or `press-release`: which page skeleton the templates draw.
+    pub layout: &'static str,
+    /// What the press-release layout adds; `None` for a briefing.
+    pub release: Option<release::ReleaseView>,
 }
 
 /// `text` in `lang` as a plain passage, or the missing marker.
@@ -359,6 +364,8 @@ fn edition_text(b: &Briefing, lang: &str, config: &Config) -> Edition {
             config.title.get(lang).or_else(|| config.title.get("en")).unwrap_or("yoyak"),
         )
         .into(),
+        layout: b.layout.name(),
+        release: release::release_view(b, lang, &ui),
         ui,
         charts: Vec::new(),
     }
