@@ -180,7 +180,7 @@ pub fn skeleton(id: &str, date: &str, languages: &[String], layout: Layout) -> S
     let mut s = String::new();
     s.push_str(MODELINE);
     s.push('\n');
-    skeleton_header(&mut s, id, languages);
+    skeleton_header(&mut s, id, languages, layout);
     skeleton_identity(&mut s, id, date, languages);
     if layout == Layout::PressRelease {
         skeleton_release(&mut s, date, languages);
@@ -192,11 +192,11 @@ pub fn skeleton(id: &str, date: &str, languages: &[String], layout: Layout) -> S
 }
 
 /// The opening comment: which language is the source, how placeholders and quoting work.
-fn skeleton_header(s: &mut String, id: &str, langs: &[String]) {
+fn skeleton_header(s: &mut String, id: &str, langs: &[String], layout: Layout) {
     let source = langs.first().map(String::as_str).unwrap_or("ko");
     let others: Vec<&str> = langs.iter().skip(1).map(String::as_str).collect();
     s.push_str(&format!(
-        "# 새 브리핑 / New briefing: {id}\n\
+        "# {kind}: {id}\n\
          #\n\
          # 모든 글은 언어별로 씁니다. 원문 언어: {source}, 번역: {others}.\n\
          # Every text is written per language. Source language: {source}; translations: {others}.\n\
@@ -208,6 +208,10 @@ fn skeleton_header(s: &mut String, id: &str, langs: &[String]) {
          # 콜론과 공백(\": \")이 들어간 글은 따옴표로 감싸세요: title: {{ko: \"부제: 설명\"}}\n\
          # Quote a text that contains \": \" as a whole: title: {{en: \"Part one: the setup\"}}\n\n",
         others = if others.is_empty() { "-".to_string() } else { others.join(", ") },
+        kind = match layout {
+            Layout::Briefing => "새 브리핑 / New briefing",
+            Layout::PressRelease => "새 보도자료 / New press release",
+        },
     ));
 }
 
