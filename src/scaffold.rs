@@ -7,7 +7,7 @@
 //! commented-out examples.
 
 use crate::content::schema::{CONFIG_MODELINE, MODELINE};
-use crate::content::{self, Config};
+use crate::content::{self, Config, Layout};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -86,10 +86,15 @@ fn project_config(root: &Path) -> Result<Config, ScaffoldError> {
     Ok(config)
 }
 
-/// Create `content/<date>-<id>.yaml` under `root`: a commented skeleton that builds as it is.
-/// `date` defaults to [`today`]. Never overwrites; refuses an id another briefing uses.
-/// Returns the new file's path.
-pub fn new_briefing(root: &Path, id: &str, date: Option<&str>) -> Result<PathBuf, ScaffoldError> {
+/// Create `content/<date>-<id>.yaml` under `root`: a commented skeleton in `layout` that builds
+/// as it is. `date` defaults to [`today`]. Never overwrites; refuses an id another briefing
+/// uses. Returns the new file's path.
+pub fn new_briefing(
+    root: &Path,
+    id: &str,
+    date: Option<&str>,
+    layout: Layout,
+) -> Result<PathBuf, ScaffoldError> {
     if !content::is_id(id) {
         return Err(ScaffoldError::BadId(id.to_string()));
     }
@@ -109,7 +114,7 @@ pub fn new_briefing(root: &Path, id: &str, date: Option<&str>) -> Result<PathBuf
         return Err(ScaffoldError::IdTaken { id: id.to_string(), file: f.file.clone() });
     }
     let path = content_dir.join(format!("{date}-{id}.yaml"));
-    let text = skeleton(id, &date, &config.languages);
+    let text = skeleton(id, &date, &config.languages, layout);
     let mut file =
         std::fs::OpenOptions::new().write(true).create_new(true).open(&path).map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
@@ -169,13 +174,17 @@ fn flow(langs: &[String], ko: &str, en: &str) -> String {
 }
 
 /// The text of a new briefing file: every field explained in Korean and English comments,
-/// placeholders in every configured language, optional numbers and charts commented out.
-pub fn skeleton(id: &str, date: &str, languages: &[String]) -> String {
+/// placeholders in every configured language, optional numbers and charts commented out. A
+/// press release adds `layout:` and the `release:` block, its fields marked `TODO`.
+pub fn skeleton(id: &str, date: &str, languages: &[String], layout: Layout) -> String {
     let mut s = String::new();
     s.push_str(MODELINE);
     s.push('\n');
-    skeleton_header(&mut s, id, languages);
+    skeleton_header(&mut s, id, languages, layout);
     skeleton_identity(&mut s, id, date, languages);
+    if layout == Layout::PressRelease {
+        skeleton_release(&mut s, date, languages);
+    }
     skeleton_texts(&mut s, languages);
     skeleton_sections(&mut s, languages);
     skeleton_examples(&mut s, languages);
@@ -183,11 +192,11 @@ pub fn skeleton(id: &str, date: &str, languages: &[String]) -> String {
 }
 
 /// The opening comment: which language is the source, how placeholders and quoting work.
-fn skeleton_header(s: &mut String, id: &str, langs: &[String]) {
+fn skeleton_header(s: &mut String, id: &str, langs: &[String], layout: Layout) {
     let source = langs.first().map(String::as_str).unwrap_or("ko");
     let others: Vec<&str> = langs.iter().skip(1).map(String::as_str).collect();
     s.push_str(&format!(
-        "# 새 브리핑 / New briefing: {id}\n\
+        "# {kind}: {id}\n\
          #\n\
          # 모든 글은 언어별로 씁니다. 원문 언어: {source}, 번역: {others}.\n\
          # Every text is written per language. Source language: {source}; translations: {others}.\n\
@@ -199,6 +208,10 @@ fn skeleton_header(s: &mut String, id: &str, langs: &[String]) {
          # 콜론과 공백(\": \")이 들어간 글은 따옴표로 감싸세요: title: {{ko: \"부제: 설명\"}}\n\
          # Quote a text that contains \": \" as a whole: title: {{en: \"Part one: the setup\"}}\n\n",
         others = if others.is_empty() { "-".to_string() } else { others.join(", ") },
+        kind = match layout {
+            Layout::Briefing => "새 브리핑 / New briefing",
+            Layout::PressRelease => "새 보도자료 / New press release",
+        },
     ));
 }
 
@@ -225,6 +238,54 @@ fn skeleton_identity(s: &mut String, id: &str, date: &str, langs: &[String]) {
          \x20 # 원문 링크 (선택, http:// 또는 https://). / Link to the original (optional, http(s) only).\n\
          \x20 # url: https://example.org/report\n\n",
         flow(langs, "원문 제목", "Original title")
+    ));
+}
+
+/// `layout: press-release` and the `release:` block: every field, with `TODO` markers that
+/// `yoyak check` reports until they are filled in (the file loads and builds meanwhile).
+fn skeleton_release(s: &mut String, date: &str, langs: &[String]) {
+    let todo = |ko: &str, en: &str| flow(langs, &format!("TODO: {ko}"), &format!("TODO: {en}"));
+    s.push_str(&format!(
+        "# 보도자료 형식: 표지 상자, 보도시점/배포, 제목 상자, 본문, 담당 부서 표.\n\
+         # The press-release layout: label box, 보도시점/배포 row, title box, body, contact table.\n\
+         layout: press-release\n\n\
+         # 보도자료 항목. TODO 표시는 채운 뒤 지우세요. / The release's own fields; replace every TODO.\n\
+         release:\n\
+         \x20 # 발행 기관 (선택, 기본값: source.publisher). / Issuing organisation (optional; default: source.publisher).\n\
+         \x20 organisation: {org}\n\
+         \x20 # 부제 (선택): 제목 아래 \"- 부제 -\" 줄. / Subtitle (optional): the \"- subtitle -\" line under the title.\n\
+         \x20 subtitle: {subtitle}\n\
+         \x20 # 보도시점: immediate(즉시 보도) 또는 한국 시각 \"YYYY-MM-DD HH:MM\" (엠바고).\n\
+         \x20 # Embargo: immediate, or the Korean time before which it must not be published.\n\
+         \x20 embargo: immediate\n\
+         \x20 # 배포 일시 (한국 시각, 보도시점보다 늦을 수 없음). / When it is sent (Korean time; not after the embargo).\n\
+         \x20 distributed: {date} 09:00\n\
+         \x20 # 담당 부서: 책임자(responsible) 먼저, 담당자(officer) 다음. / Contacts: the head first, then the officer.\n\
+         \x20 contacts:\n",
+        org = todo("기관 이름", "organisation"),
+        subtitle = todo("부제", "subtitle"),
+    ));
+    for (role, position) in
+        [("responsible", ("과장", "Director")), ("officer", ("주무관", "Officer"))]
+    {
+        s.push_str(&format!(
+            "    - department: {dept}\n\
+             \x20     role: {role}\n\
+             \x20     position: {position}   # 선택 / optional\n\
+             \x20     name: {name}\n\
+             \x20     phone: 000-000-0000   # TODO: 전화번호 / phone number\n\
+             \x20     # email: name@example.kr   # 선택 / optional\n",
+            dept = todo("부서", "department"),
+            position = todo(position.0, position.1),
+            name = todo("이름", "name"),
+        ));
+    }
+    s.push_str(&format!(
+        "  # 붙임 (선택): 첨부 문서의 제목과 링크. / Attachments (optional): title and link.\n\
+         \x20 attachments:\n\
+         \x20   - title: {title}\n\
+         \x20     # url: https://example.org/report.pdf\n\n",
+        title = todo("첨부 문서 제목", "attachment title"),
     ));
 }
 

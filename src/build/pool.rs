@@ -45,7 +45,7 @@ fn render_edition(b: &Briefing, lang: &str, r: &Renderers) -> Result<Rendered, R
     t.html = since(t0);
     let data = serde_json::to_vec(&e)?;
     let meta = pdf::PdfMeta {
-        template: "briefing.typ",
+        template: e.template("typ"),
         ident: format!("{}.{lang}", b.id),
         date: pdf_date(&b.date),
     };

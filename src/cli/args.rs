@@ -117,6 +117,27 @@ pub struct NewArgs {
     /// Date of the source (YYYY-MM-DD); default: today.
     #[arg(long, value_parser = parse_day)]
     pub date: Option<String>,
+    /// The page layout: a briefing, or a 보도자료 with every `release:` field to fill in.
+    #[arg(long, value_enum, default_value_t = LayoutArg::Briefing)]
+    pub layout: LayoutArg,
+}
+
+/// The layouts `yoyak new` can start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LayoutArg {
+    /// The bilingual briefing.
+    Briefing,
+    /// A 보도자료 (press release): label box, 보도시점/배포, title box, contact table.
+    PressRelease,
+}
+
+impl From<LayoutArg> for yoyak::content::Layout {
+    fn from(l: LayoutArg) -> Self {
+        match l {
+            LayoutArg::Briefing => yoyak::content::Layout::Briefing,
+            LayoutArg::PressRelease => yoyak::content::Layout::PressRelease,
+        }
+    }
 }
 
 /// Arguments of `yoyak init`.

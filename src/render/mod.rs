@@ -168,6 +168,22 @@ pub struct Edition {
     pub release: Option<release::ReleaseView>,
 }
 
+impl Edition {
+    /// The template that draws this edition as `ext` (`md`, `html`, `typ`): `briefing.<ext>`
+    /// or `press-release.<ext>`, by layout. Unknown extensions get the briefing's name.
+    pub fn template(&self, ext: &str) -> &'static str {
+        let press = self.layout == crate::content::Layout::PressRelease.name();
+        match (press, ext) {
+            (true, "md") => "press-release.md",
+            (true, "html") => "press-release.html",
+            (true, "typ") => "press-release.typ",
+            (false, "md") => "briefing.md",
+            (false, "typ") => "briefing.typ",
+            _ => "briefing.html",
+        }
+    }
+}
+
 /// `text` in `lang` as a plain passage, or the missing marker.
 fn passage(text: &Text, lang: &str, ui: &ui::Ui) -> Passage {
     match text.get(lang) {

@@ -81,13 +81,13 @@ impl PageRenderer {
         })
     }
 
-    /// The Markdown edition.
+    /// The Markdown edition, through its layout's template.
     pub fn markdown(&self, e: &Edition) -> Result<String, RenderError> {
-        self.render("briefing.md", "e", e)
+        self.render(e.template("md"), "e", e)
     }
 
-    /// The HTML edition.
+    /// The HTML edition, through its layout's template.
     pub fn html(&self, e: &Edition) -> Result<String, RenderError> {
-        self.render("briefing.html", "e", e)
+        self.render(e.template("html"), "e", e)
     }
 }

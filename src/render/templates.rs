@@ -5,12 +5,20 @@
 
 use std::path::Path;
 
-/// Every template yoyak uses: (name, embedded default).
+/// Every template yoyak uses: (name, embedded default). The partials (`_*`) come first: Tera
+/// resolves an `{% include %}` when the including template is added.
 pub const BUILTIN: &[(&str, &str)] = &[
+    ("_facts.md", include_str!("../../templates/_facts.md")),
+    ("_style.html", include_str!("../../templates/_style.html")),
+    ("_facts.html", include_str!("../../templates/_facts.html")),
+    ("_footer.html", include_str!("../../templates/_footer.html")),
     ("briefing.md", include_str!("../../templates/briefing.md")),
+    ("press-release.md", include_str!("../../templates/press-release.md")),
     ("briefing.html", include_str!("../../templates/briefing.html")),
+    ("press-release.html", include_str!("../../templates/press-release.html")),
     ("index.html", include_str!("../../templates/index.html")),
     ("briefing.typ", include_str!("../../templates/briefing.typ")),
+    ("press-release.typ", include_str!("../../templates/press-release.typ")),
     ("digest.md", include_str!("../../templates/digest.md")),
     ("digest.html", include_str!("../../templates/digest.html")),
     ("digest.typ", include_str!("../../templates/digest.typ")),

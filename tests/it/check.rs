@@ -116,7 +116,8 @@ fn the_seed_is_clean() {
     assert!(diags.is_empty(), "{:#?}", diags.iter().map(ToString::to_string).collect::<Vec<_>>());
     let (code, _, stderr) = run_yoyak(&["check", "--deny", "warnings"], dir.path());
     assert_eq!(code, 0, "{stderr}");
-    assert!(stderr.contains("0 errors, 0 warnings in 1 file"), "{stderr}");
+    // The briefing and its press release.
+    assert!(stderr.contains("0 errors, 0 warnings in 2 files"), "{stderr}");
 }
 
 /// The other shipped fixtures that are meant to be clean stay clean.
@@ -166,13 +167,13 @@ fn a_changed_figure_is_an_error_in_every_format() {
     assert!(stderr.contains("error[Y0301]: `98%` (en) differs from `89%` (ko)"), "{stderr}");
     assert!(stderr.contains(&format!("--> {file}:{line}:{col}  (summary[1].en)")), "{stderr}");
     assert!(stderr.contains("fix: make the en text say `89%`"), "{stderr}");
-    assert!(stderr.contains("1 error, 0 warnings in 1 file"), "{stderr}");
+    assert!(stderr.contains("1 error, 0 warnings in 2 files"), "{stderr}");
     assert!(!stderr.contains("\x1b["), "no colour when piped");
 
     let (code, stdout, _) = run_yoyak(&["check", "--format", "json"], dir.path());
     assert_eq!(code, 1);
     let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(doc["summary"], serde_json::json!({"errors": 1, "warnings": 0, "files": 1}));
+    assert_eq!(doc["summary"], serde_json::json!({"errors": 1, "warnings": 0, "files": 2}));
     let d = &doc["diagnostics"][0];
     assert_eq!(d["code"], "Y0301");
     assert_eq!(d["severity"], "error");

@@ -15,6 +15,7 @@ mod linear;
 mod links;
 mod numbers;
 mod pipeline;
+mod press_release;
 mod site;
 mod terminal;
 mod untrusted;

@@ -11,9 +11,10 @@ fn seed_builds_six_files_and_index() {
     let p = seed_project();
     let r = build_project(p.path());
     assert!(!r.has_errors(), "seed has errors: {:?}", r.diagnostics);
-    assert_eq!(r.built, vec![ID.to_string()]);
-    for ext in OUTPUTS {
-        let f = p.path().join(format!("build/{ID}/{ID}.{ext}"));
+    let release = format!("{ID}-release");
+    assert_eq!(r.built, vec![ID.to_string(), release.clone()], "the briefing and its release");
+    for (id, ext) in [ID, release.as_str()].into_iter().flat_map(|id| OUTPUTS.map(|e| (id, e))) {
+        let f = p.path().join(format!("build/{id}/{id}.{ext}"));
         assert!(
             f.metadata().map(|m| m.len() > 500).unwrap_or(false),
             "{} missing or empty",
@@ -21,8 +22,8 @@ fn seed_builds_six_files_and_index() {
         );
     }
     let index = std::fs::read_to_string(p.path().join("build/index.html")).unwrap();
-    for ext in OUTPUTS {
-        assert!(index.contains(&format!("{ID}/{ID}.{ext}")), "index links {ext}");
+    for (id, ext) in [ID, release.as_str()].into_iter().flat_map(|id| OUTPUTS.map(|e| (id, e))) {
+        assert!(index.contains(&format!("{id}/{id}.{ext}")), "index links {id}.{ext}");
     }
 }
 
@@ -31,7 +32,7 @@ fn pdfs_carry_both_titles_and_fact_values_in_both_languages() {
     let p = seed_project();
     build_project(p.path());
     let project = yoyak::content::load_project(p.path()).unwrap();
-    let b = project.briefings().next().unwrap();
+    let b = project.briefings().find(|b| b.id == ID).unwrap();
     for lang in ["ko", "en"] {
         let text = pdf_text(&p.path().join(format!("build/{ID}/{ID}.{lang}.pdf")));
         assert_contains_squashed(&text, "글로벌 AI 패권 경쟁", &format!("{lang}.pdf"));
