@@ -24,7 +24,8 @@ pub(crate) fn norm(c: char) -> char {
         // The four tildes of the notes (U+007E is ASCII already).
         '\u{223C}' | '\u{301C}' | '\u{FF5E}' => '~',
         '\u{2212}' => '-',
-        '\u{2012}' => '–',
+        // Figure dash and em dash as ranges read them: `5—7개`.
+        '\u{2012}' | '\u{2014}' => '–',
         '兆' => '조',
         '億' => '억',
         '萬' | '万' => '만',
