@@ -253,8 +253,9 @@ fn verb_approx(text: &str, f: &Found) -> Approx {
 }
 
 /// One fact per meaning: a title or sub-heading restating a body figure (same value, unit and
-/// noun) adds nothing; the same figure twice in the body is one fact only when its label and
-/// date agree too (the seed's three `67%` are three facts). Ids come from the unit.
+/// noun) adds nothing, and neither does the body stating it again with a label that agrees
+/// (equal, one containing the other, or none proposed) and no other date. The same figure
+/// with labels that disagree is another fact (the seed's three `67%`). Ids come from the unit.
 fn merge(occurrences: Vec<Occurrence>) -> Vec<DraftFact> {
     let mut kept = distinct(&occurrences);
     kept.sort_by_key(|k| k.at);
@@ -267,19 +268,45 @@ fn same_figure(a: &DraftFact, b: &DraftFact) -> bool {
     p.amount == q.amount && p.unit == q.unit && p.noun == q.noun
 }
 
-/// The body's occurrences less repeats of the same fact, then the headings' occurrences that
-/// restate no body figure.
+/// Whether two labels can name the same thing: equal, one inside the other, or one of them
+/// a placeholder.
+fn labels_agree(a: &str, b: &str) -> bool {
+    a == TODO_LABEL || b == TODO_LABEL || a.contains(b) || b.contains(a)
+}
+
+/// Whether a body occurrence restates a fact already kept: the same figure, bound and date
+/// (or no date on one side), with labels that agree.
+fn restates(kept: &DraftFact, o: &DraftFact) -> bool {
+    same_figure(kept, o)
+        && kept.found.quantity.approx == o.found.quantity.approx
+        && (kept.as_of == o.as_of || kept.as_of.is_none() || o.as_of.is_none())
+        && labels_agree(&kept.label, &o.label)
+}
+
+/// Folds a restatement into the kept fact: the more informative label (a proposed one over
+/// the placeholder, the longer of two), the date when the kept fact has none, and the note
+/// from the longer sentence (the one with the most context).
+fn absorb(kept: &mut DraftFact, o: &DraftFact) {
+    let longer = |a: &str, b: &str| b.chars().count() > a.chars().count();
+    if kept.label == TODO_LABEL || (o.label != TODO_LABEL && longer(&kept.label, &o.label)) {
+        kept.label = o.label.clone();
+    }
+    if kept.as_of.is_none() {
+        kept.as_of = o.as_of.clone();
+    }
+    if longer(&kept.note, &o.note) {
+        kept.note = o.note.clone();
+    }
+}
+
+/// The body's occurrences less restatements of a fact already kept, then the headings'
+/// occurrences that restate no body figure.
 fn distinct(occurrences: &[Occurrence]) -> Vec<Occurrence> {
     let mut kept: Vec<Occurrence> = Vec::new();
     for o in occurrences.iter().filter(|o| !o.heading) {
-        let duplicate = kept.iter().any(|k| {
-            same_figure(&k.fact, &o.fact)
-                && k.fact.found.quantity.approx == o.fact.found.quantity.approx
-                && k.fact.label == o.fact.label
-                && k.fact.as_of == o.fact.as_of
-        });
-        if !duplicate {
-            kept.push(Occurrence { at: o.at, heading: false, fact: o.fact.clone() });
+        match kept.iter_mut().find(|k| restates(&k.fact, &o.fact)) {
+            Some(k) => absorb(&mut k.fact, &o.fact),
+            None => kept.push(Occurrence { at: o.at, heading: false, fact: o.fact.clone() }),
         }
     }
     for o in occurrences.iter().filter(|o| o.heading) {

@@ -28,6 +28,7 @@ mod dating;
 mod draft;
 mod emit;
 mod figures;
+mod headings;
 mod label;
 mod publisher;
 mod run;

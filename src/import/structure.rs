@@ -1,6 +1,7 @@
 //! From raw article text to its parts: the date, the title line, paragraphs, sub-headings and
 //! bullet lists, with datelines, bylines, wire credits and end marks taken out.
 
+use super::headings;
 use crate::content::parse_date;
 
 /// A calendar date `(year, month, day)`, as the number engine takes a dateline.
@@ -128,10 +129,20 @@ fn line_groups(lines: Vec<Option<String>>) -> Vec<Vec<String>> {
 
 /// A block before headings are told from paragraphs.
 struct RawBlock {
-    /// The block (paragraphs and lists only).
+    /// The block: a paragraph, a list, or a sub-heading marked as such (`■ 조사 개요`).
     block: Block,
     /// How many lines a paragraph was written on (a heading is one line); 0 for a list.
     lines: usize,
+    /// For a heading: what the line is when nothing follows it (a paragraph or a list item
+    /// as written).
+    fallback: Option<Block>,
+}
+
+impl RawBlock {
+    /// A paragraph of one line so far.
+    fn para(text: &str) -> Self {
+        RawBlock { block: Block::Para(text.trim().to_string()), lines: 1, fallback: None }
+    }
 }
 
 /// The paragraphs and lists of every group, wire credits taken off and empty paragraphs
@@ -149,7 +160,7 @@ fn raw_blocks(groups: &[Vec<String>], dateline_lead: bool) -> Vec<RawBlock> {
             && !is_bullet_line(&group[0])
             && group.last().is_some_and(|l| ends_sentence(l))
         {
-            raw.push(RawBlock { block: Block::Para(group[0].trim().to_string()), lines: 1 });
+            raw.push(RawBlock::para(&group[0]));
             group = &group[1..];
         }
         raw.extend(group_blocks(group));
@@ -167,7 +178,7 @@ fn raw_blocks(groups: &[Vec<String>], dateline_lead: bool) -> Vec<RawBlock> {
 /// dateline that starts the lead). It is taken out of the blocks.
 fn take_title(raw: &mut Vec<RawBlock>, dateline_lead: bool) -> Option<String> {
     if !dateline_lead
-        && let Some(RawBlock { block: Block::Para(p), lines: 1 }) = raw.first()
+        && let Some(RawBlock { block: Block::Para(p), lines: 1, .. }) = raw.first()
         && heading_like(p)
     {
         let title = p.clone();
@@ -178,25 +189,45 @@ fn take_title(raw: &mut Vec<RawBlock>, dateline_lead: bool) -> Option<String> {
 }
 
 /// One-line paragraphs that look like headings become sub-headings, unless nothing is under
-/// them.
+/// them (then a marked heading is again the line it was).
 fn mark_headings(raw: Vec<RawBlock>) -> Vec<Block> {
-    let mut blocks: Vec<Block> = raw
+    let marked: Vec<(Block, Option<Block>)> = raw
         .into_iter()
         .map(|r| match r.block {
-            Block::Para(p) if r.lines == 1 && heading_like(&p) => Block::Heading(p),
-            b => b,
+            Block::Para(p) if r.lines == 1 && heading_like(&p) => {
+                let fallback = Block::Para(p.clone());
+                (Block::Heading(p), Some(fallback))
+            }
+            b => (b, r.fallback),
         })
         .collect();
-    // A heading with nothing under it is no heading.
-    for i in 0..blocks.len() {
-        let next_is_body = matches!(blocks.get(i + 1), Some(Block::Para(_) | Block::List(_)));
-        if let Block::Heading(h) = &blocks[i]
-            && !next_is_body
-        {
-            blocks[i] = Block::Para(h.clone());
+    let mut blocks: Vec<Block> = Vec::with_capacity(marked.len());
+    for (i, (block, fallback)) in marked.iter().enumerate() {
+        let next_is_body = matches!(marked.get(i + 1), Some((Block::Para(_) | Block::List(_), _)));
+        match (block, fallback) {
+            // A heading with nothing under it is no heading.
+            (Block::Heading(_), Some(f)) if !next_is_body => push_block(&mut blocks, f.clone()),
+            (b, _) => blocks.push(b.clone()),
         }
     }
     blocks
+}
+
+/// Appends a block, joining a list item to the list before it.
+fn push_block(blocks: &mut Vec<Block>, block: Block) {
+    if let (Some(Block::List(items)), Block::List(more)) = (blocks.last_mut(), &block) {
+        items.extend(more.iter().cloned());
+        return;
+    }
+    blocks.push(block);
+}
+
+/// What a marked heading line is when it turns out not to head anything.
+fn heading_fallback(line: &str) -> Block {
+    match bullet(line) {
+        Some(Bullet { item, .. }) => Block::List(vec![(0, item.to_string())]),
+        None => Block::Para(line.trim().to_string()),
+    }
 }
 
 /// Paragraphs and lists of one group of consecutive non-blank lines, with each paragraph's
@@ -204,10 +235,21 @@ fn mark_headings(raw: Vec<RawBlock>) -> Vec<Block> {
 fn group_blocks(group: &[String]) -> Vec<RawBlock> {
     let mut out: Vec<RawBlock> = Vec::new();
     let mut symbols: Vec<char> = Vec::new();
-    for line in group {
+    let marks = headings::marked_lines(group);
+    for (i, line) in group.iter().enumerate() {
+        let heading = match &marks[i] {
+            Some(m) => Some(m.text.clone()),
+            None if headings::bare_heading(group, i) => Some(line.trim().to_string()),
+            None => None,
+        };
+        if let Some(text) = heading {
+            let fallback = Some(heading_fallback(line));
+            out.push(RawBlock { block: Block::Heading(text), lines: 1, fallback });
+            continue;
+        }
         if let Some(Bullet { symbol, item }) = bullet(line) {
             if !matches!(out.last(), Some(RawBlock { block: Block::List(_), .. })) {
-                out.push(RawBlock { block: Block::List(Vec::new()), lines: 0 });
+                out.push(RawBlock { block: Block::List(Vec::new()), lines: 0, fallback: None });
                 symbols.clear();
             }
             let level = match symbols.iter().position(|s| *s == symbol) {
@@ -232,12 +274,12 @@ fn group_blocks(group: &[String]) -> Vec<RawBlock> {
                     item.push_str(t);
                 }
             }
-            Some(RawBlock { block: Block::Para(p), lines }) => {
+            Some(RawBlock { block: Block::Para(p), lines, .. }) => {
                 p.push(' ');
                 p.push_str(t);
                 *lines += 1;
             }
-            _ => out.push(RawBlock { block: Block::Para(t.to_string()), lines: 1 }),
+            _ => out.push(RawBlock::para(t)),
         }
     }
     out
