@@ -12,8 +12,12 @@ const HEADING_SYMBOLS: &[char] = &['■', '□', '▲', '△', '◆', '◇', '�
 const WRAPPERS: &[(char, char)] =
     &[('【', '】'), ('[', ']'), ('<', '>'), ('〈', '〉'), ('《', '》'), ('［', '］'), ('＜', '＞')];
 
-/// The longest marked sub-heading, in characters (marker excluded).
+/// The longest sub-heading marked by brackets or numbering, in characters (marker excluded).
 const MAX_MARKED: usize = 50;
+
+/// The longest sub-heading marked by a symbol: press releases write whole points after `□`
+/// without a final period (`□ 과기정통부는 … 결과를 발표`), and those are items.
+const MAX_SYMBOL: usize = 30;
 
 /// The longest unmarked sub-heading between paragraphs of one block of lines, in characters.
 const MAX_BARE: usize = 40;
@@ -52,7 +56,8 @@ pub(super) fn marked(line: &str) -> Option<Marked> {
     let (mark, rest) = symbol(t).or_else(|| wrapped(t)).or_else(|| numbered(t))?;
     let rest = rest.trim();
     let n = rest.chars().count();
-    let fits = (1..=MAX_MARKED).contains(&n)
+    let max = if matches!(mark, Mark::Symbol(_)) { MAX_SYMBOL } else { MAX_MARKED };
+    let fits = (1..=max).contains(&n)
         && !ends_sentence(rest)
         && !rest.contains(". ")
         && rest.chars().any(char::is_alphabetic);

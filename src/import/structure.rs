@@ -1,8 +1,8 @@
 //! From raw article text to its parts: the date, the title line, paragraphs, sub-headings and
 //! bullet lists, with datelines, bylines, wire credits and end marks taken out.
 
+use super::dateline::{self, DateRank, dateline, meta_date, standalone_date};
 use super::headings;
-use crate::content::parse_date;
 
 /// A calendar date `(year, month, day)`, as the number engine takes a dateline.
 pub(crate) type Ymd = (i32, u8, u8);
@@ -30,14 +30,6 @@ pub(crate) struct Article {
     pub blocks: Vec<Block>,
 }
 
-/// Where a date came from; a lower rank wins.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum DateRank {
-    Dateline,
-    Input,
-    Sent,
-}
-
 /// Splits cleaned article text (UTF-8, no BOM, `\n` line ends) into its parts.
 pub(crate) fn parse(text: &str) -> Article {
     let lines = read_lines(text);
@@ -45,7 +37,29 @@ pub(crate) fn parse(text: &str) -> Article {
     let mut raw = raw_blocks(&groups, lines.dateline_lead);
     let title = take_title(&mut raw, lines.dateline_lead);
     let blocks = mark_headings(raw);
-    Article { date: lines.date.map(|(_, d)| d), title, blocks }
+    let date = lines.date.map(|(_, d)| d).or_else(|| bare_day_date(title.as_deref(), &blocks));
+    Article { date, title, blocks }
+}
+
+/// A bare day in the lead's first sentence (`[서울=뉴스] 15일 …`) in the latest month the
+/// article names with its year.
+fn bare_day_date(title: Option<&str>, blocks: &[Block]) -> Option<Ymd> {
+    let lead = blocks.iter().find_map(|b| match b {
+        Block::Para(p) => Some(p.as_str()),
+        _ => None,
+    })?;
+    let first = super::sentences::sentences(lead).into_iter().next()?;
+    let day = dateline::bare_day(&lead[first])?;
+    let mut found = title.map(|t| crate::numbers::find(t, "ko")).unwrap_or_default();
+    for b in blocks {
+        match b {
+            Block::Para(t) | Block::Heading(t) => found.extend(crate::numbers::find(t, "ko")),
+            Block::List(items) => {
+                found.extend(items.iter().flat_map(|(_, t)| crate::numbers::find(t, "ko")))
+            }
+        }
+    }
+    dateline::in_month(dateline::latest_month(&found)?, day)
 }
 
 /// The article's lines after the first pass, with the metadata taken out.
@@ -87,6 +101,11 @@ fn read_lines(text: &str) -> Lines {
             out.offer_date(DateRank::Dateline, ymd);
             out.dateline_lead = !rest.is_empty();
             out.lines.push((!rest.is_empty()).then(|| rest.to_string()));
+            continue;
+        }
+        if let Some(ymd) = standalone_date(t) {
+            out.offer_date(DateRank::Input, ymd);
+            out.lines.push(None);
             continue;
         }
         if let Some((rank, ymd)) = meta_date(t) {
@@ -302,73 +321,6 @@ fn clean_line(raw: &str) -> String {
     s
 }
 
-/// Full-width digits as ASCII (only for machine-format dates in metadata lines).
-fn fold_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{ff10}'..='\u{ff19}' => char::from(b'0' + (c as u32 - 0xff10) as u8),
-            '\u{ff0e}' => '.',
-            '\u{ff0f}' => '/',
-            '\u{ff0d}' => '-',
-            c => c,
-        })
-        .collect()
-}
-
-/// A machine-format date `YYYY-MM-DD`, `YYYY.MM.DD` or `YYYY/MM/DD` (one- or two-digit month
-/// and day), checked as a real calendar date.
-fn date_token(token: &str) -> Option<Ymd> {
-    let token = fold_digits(token);
-    let token = token.trim_end_matches(['.', ',']);
-    let sep = token.chars().find(|c| matches!(c, '-' | '.' | '/'))?;
-    let parts: Vec<&str> = token.split(sep).collect();
-    let [y, m, d] = parts.as_slice() else { return None };
-    let digits =
-        |s: &str, lens: &[usize]| lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(y, &[4]) || !digits(m, &[1, 2]) || !digits(d, &[1, 2]) {
-        return None;
-    }
-    parse_date(&format!("{y}-{m:0>2}-{d:0>2}"))
-}
-
-/// ` date 2026-02-15 …` (or `date: …`): the date and the text after it on the same line.
-fn dateline(t: &str) -> Option<(Ymd, &str)> {
-    let head = t.get(..4)?;
-    if !head.eq_ignore_ascii_case("date") {
-        return None;
-    }
-    let rest = t[4..].trim_start_matches([' ', ':']);
-    if rest.len() == t.len() - 4 {
-        return None; // `dates …`, `datetime`: a word, not the dateline
-    }
-    let end = rest.find(' ').unwrap_or(rest.len());
-    let ymd = date_token(&rest[..end])?;
-    Some((ymd, rest[end..].trim()))
-}
-
-/// `입력 2026.03.18 10:30`, `수정 …`, `2026/03/17 11:00 송고`: a metadata line. The rank says
-/// whether its date is the article's (`None` for a revision time).
-fn meta_date(t: &str) -> Option<(Option<DateRank>, Ymd)> {
-    if t.chars().count() > 80 {
-        return None;
-    }
-    let words: Vec<&str> =
-        t.split([' ', '|']).map(|w| w.trim_matches(':')).filter(|w| !w.is_empty()).collect();
-    let first = *words.first()?;
-    if words.last() == Some(&"송고") {
-        return date_token(first).map(|d| (Some(DateRank::Sent), d));
-    }
-    let label = first.trim_end_matches(':');
-    let rank = match label {
-        "입력" | "기사입력" | "최초입력" | "등록" | "발행" | "발행일" | "게재" => {
-            Some(DateRank::Input)
-        }
-        "수정" | "최종수정" | "업데이트" | "승인" | "기사수정" => None,
-        _ => return None,
-    };
-    date_token(words.get(1)?).map(|d| (rank, d))
-}
-
 /// `(끝)` and its variants: the end of the article.
 fn is_end_mark(t: &str) -> bool {
     matches!(t, "(끝)" | "<끝>" | "[끝]" | "/끝/" | "〈끝〉" | "(END)" | "(end)")
@@ -498,20 +450,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn metadata_lines() {
-        assert_eq!(dateline(" date 2026-02-15 글로벌".trim()), Some(((2026, 2, 15), "글로벌")));
-        assert_eq!(dateline("date: 2026-03-11"), Some(((2026, 3, 11), "")));
-        assert_eq!(dateline("dates 2026-03-11"), None);
-        assert_eq!(dateline("date 2026-02-30"), None);
-        assert_eq!(
-            meta_date("입력 2026.03.18 10:30"),
-            Some((Some(DateRank::Input), (2026, 3, 18)))
-        );
-        assert_eq!(meta_date("2026/03/17 11:00 송고"), Some((Some(DateRank::Sent), (2026, 3, 17))));
-        assert_eq!(meta_date("입력하는 방법"), None);
-    }
-
-    #[test]
     fn bylines_and_credits() {
         assert!(is_byline("홍길동 기자 gildong@example.com"));
         assert!(is_byline("kim@yna.co.kr"));
@@ -532,8 +470,11 @@ mod tests {
             a.blocks,
             vec![
                 Block::Para("첫 문단이다.".into()),
-                Block::Heading("소제목".into()),
-                Block::List(vec![(0, "가".into()), (1, "나".into()), (2, "다".into())]),
+                // A heading directly above another heading stays a line of text.
+                Block::Para("소제목".into()),
+                // `□` over `○` items: a marked sub-heading and its list.
+                Block::Heading("가".into()),
+                Block::List(vec![(0, "나".into()), (1, "다".into())]),
             ]
         );
     }

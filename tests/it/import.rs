@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::str::FromStr;
 use yoyak::content::{Config, load_file};
-use yoyak::import::{Draft, DraftFact, draft, draft_text};
+use yoyak::import::{Draft, DraftFact, draft, draft_text, draft_text_dated};
 use yoyak::numbers::{Amount, Decimal, Style, Unit};
 
 fn fixtures() -> PathBuf {
@@ -191,7 +191,7 @@ fn assert_loads(d: &Draft, origin: &str) {
     for (y, s) in b.sections.iter().zip(&d.sections) {
         assert_eq!(y.heading.get("ko"), Some(s.heading.as_str()));
     }
-    assert_eq!(b.date, d.date.clone().unwrap_or_else(|| "1970-01-01".into()));
+    assert_eq!(b.date, d.date.clone().unwrap_or_else(today));
 }
 
 #[test]
@@ -238,7 +238,62 @@ fn no_date_title() {
     let (d, _) = load("05-no-date-title.txt", "05-no-date-title.expected.yaml");
     assert!(d.id().starts_with("undated-"));
     let yaml = d.to_yaml(&["ko".into(), "en".into()], "05");
-    assert!(yaml.contains("date: 1970-01-01  # TODO"));
+    // Undated: today's date as a placeholder with a TODO, never the epoch.
+    assert!(yaml.contains(&format!("date: {}  # TODO", today())), "{yaml}");
+    assert!(!yaml.contains("1970"));
+}
+
+/// Today in the system's time zone, as an undated draft gets it.
+fn today() -> String {
+    jiff::Zoned::now().date().to_string()
+}
+
+/// Every dateline form of issue 18: the date recovered, relative dates placed by it.
+#[test]
+fn dateline_forms() {
+    let style = Style::default();
+    let cases: &[(&str, Option<&str>)] = &[
+        ("2026.02.15\n\n정부는 예산 30%를 늘렸다.\n", Some("2026-02-15")),
+        ("제목 줄\n2026년 2월 15일\n\n정부는 예산 30%를 늘렸다.\n", Some("2026-02-15")),
+        ("보도시점 2026. 2. 15.(일) 12:00\n\n정부는 예산 30%를 늘렸다.\n", Some("2026-02-15")),
+        (
+            "[서울=뉴스] 15일 정부는 2026년 2월 조사에서 예산이 30% 늘었다고 밝혔다.\n",
+            Some("2026-02-15"),
+        ),
+        ("[서울=뉴스] 15일 정부는 예산을 30% 늘렸다고 밝혔다.\n", None),
+        ("정부는 예산을 30% 늘렸다.\n", None),
+    ];
+    for (text, want) in cases {
+        let d = draft_text(text, &style);
+        assert_eq!(d.date.as_deref(), *want, "{text}");
+    }
+    // `--date` gives the date and places the bare day's month.
+    let d = draft_text_dated(
+        "[서울=뉴스] 15일 정부는 예산을 30% 늘렸다고 밝혔다.\n",
+        &style,
+        Some((2026, 3, 2)),
+    );
+    assert_eq!(d.date.as_deref(), Some("2026-03-02"));
+    assert_eq!(d.id(), format!("2026-03-02-{}", d.slug));
+}
+
+#[test]
+fn cli_date_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "정부는 예산을 30% 늘렸다.\n").unwrap();
+    let a = article.to_string_lossy().into_owned();
+    let root = root_arg(dir.path());
+    let out = yoyak(&["import", &a, "--root", &root, "-o", "-", "--date", "2026-02-15"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let yaml = String::from_utf8(out.stdout).unwrap();
+    assert!(yaml.contains("\ndate: 2026-02-15\n"), "{yaml}");
+    let out = yoyak(&["import", &a, "--root", &root, "-o", "-", "--date", "2026-02-30"], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
+    let out = yoyak(&["import", &a, "--root", &root, "-o", "-"], None);
+    let yaml = String::from_utf8(out.stdout).unwrap();
+    assert!(yaml.contains(&format!("\ndate: {}  # TODO", today())), "{yaml}");
 }
 
 #[test]
