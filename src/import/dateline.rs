@@ -3,7 +3,7 @@
 //! `2026년 2월 15일`), or a bare day in the lead (`[서울=뉴스] 15일`) whose month and year come
 //! from elsewhere in the article.
 
-use super::structure::Ymd;
+use super::structure::{Ymd, ends_sentence};
 use crate::content::parse_date;
 use crate::numbers::{self, Amount, Found, Unit};
 
@@ -100,13 +100,17 @@ fn only_weekday_and_time(rest: &str) -> bool {
 }
 
 /// A line that is only a date (with perhaps a weekday and a time): `2026.02.15`,
-/// `2026년 2월 15일 (일)`, `2026. 2. 15. 10:30`.
+/// `2026년 2월 15일 (일)`, `2026. 2. 15. 10:30`; a machine-format date may carry one short
+/// word, the outlet (`2021-03-14 뉴스1`).
 pub(super) fn standalone_date(t: &str) -> Option<Ymd> {
     if t.chars().count() > 40 {
         return None;
     }
     let (ymd, rest) = leading_date(t)?;
-    only_weekday_and_time(&rest).then_some(ymd)
+    let machine = fold_digits(t).chars().nth(4).is_some_and(|c| matches!(c, '.' | '-' | '/'));
+    let outlet = machine && rest.starts_with(' ') && rest.split_whitespace().count() == 1
+        && rest.trim().chars().count() <= 8 && !ends_sentence(&rest);
+    (only_weekday_and_time(&rest) || outlet).then_some(ymd)
 }
 
 /// `입력 2026.03.18 10:30`, `수정 …`, `보도시점 2024. 3. 28.(목) 12:00`, `2026/03/17 11:00 송고`:
@@ -194,6 +198,8 @@ mod tests {
         assert_eq!(standalone_date("2026. 2. 15. 오전 10:30"), Some((2026, 2, 15)));
         assert_eq!(standalone_date("2026년 2월 15일 발표된 보고서"), None);
         assert_eq!(standalone_date("2026.02.30"), None);
+        assert_eq!(standalone_date("2021-03-14 뉴스1"), Some((2021, 3, 14)));
+        assert_eq!(standalone_date("2021-03-14 정부가 발표했다."), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! restatements.
 
 use super::dating::{Time, as_of, times};
-use super::label::propose_label;
+use super::label::{propose_label, strip_particle};
 use super::sentences::sentences;
 use super::structure::Ymd;
 use super::value::{ContentValue, content_value};
@@ -96,13 +96,16 @@ fn element_occurrences(
     dateline: Option<Ymd>,
     style: &Style,
 ) -> Vec<Occurrence> {
-    let found = numbers::find_with_dateline(el.text, "ko", dateline);
+    let found = join_hours_and_minutes(el.text, numbers::find_with_dateline(el.text, "ko", dateline));
     let times = times(el.text, &found);
     let sentences = trimmed_sentences(el.text);
     let mut occurrences = Vec::new();
     let mut previous: Option<PreviousLabel> = None;
     for (at, f) in found.iter().enumerate() {
         let Some(content) = content_value(&f.quantity) else { continue };
+        if is_frequency(el.text, f) {
+            continue;
+        }
         let sentence = sentence_of(&sentences, &f.span, el.text.len());
         let label = propose_label(el.text, &sentence, &found, at)
             .or_else(|| label_of_previous(previous.as_ref(), &sentence, f))
@@ -120,6 +123,44 @@ fn element_occurrences(
         });
     }
     occurrences
+}
+
+/// `16시간 30분`: one length of time, counted in minutes (990분), not two figures.
+fn join_hours_and_minutes(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        if let Some(prev) = out.last_mut()
+            && let Some(joined) = hours_and_minutes(text, prev, &f)
+        {
+            *prev = joined;
+            continue;
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// `N시간` right before `M분` (one space or none) as one count of minutes.
+fn hours_and_minutes(text: &str, hours: &Found, minutes: &Found) -> Option<Found> {
+    let (h, m) = (&hours.quantity, &minutes.quantity);
+    let counts = |q: &Quantity, noun: &str| q.unit == Unit::Count && q.noun.as_deref() == Some(noun);
+    let between = text.get(hours.span.end..minutes.span.start)?;
+    if !counts(h, "시간") || !counts(m, "분") || !matches!(between, "" | " ") || h.approx != m.approx {
+        return None;
+    }
+    let (Amount::Exact(hv), Amount::Exact(mv)) = (&h.amount, &m.amount) else { return None };
+    let total = hv.checked_mul(numbers::Decimal::from(60))?.checked_add(*mv)?;
+    let span = hours.span.start..minutes.span.end;
+    let quantity = Quantity { amount: Amount::Exact(total), unit: Unit::Count, approx: h.approx, noun: Some("분".into()) };
+    Some(Found { source: text[span.clone()].to_string(), span, quantity })
+}
+
+/// `하루 1회 이상`, `주 3회`: how often, a qualifier of the figure it counts (`하루 1회 이상
+/// 이용하는 비율은 93.9%`), not a figure of its own.
+fn is_frequency(text: &str, f: &Found) -> bool {
+    const PERIODS: &[&str] = &["하루", "매일", "주", "매주", "월", "매월", "연", "매년", "일주일에", "한 달에"];
+    f.quantity.noun.as_deref() == Some("회")
+        && PERIODS.iter().any(|p| text[..f.span.start].trim_end().ends_with(p))
 }
 
 /// The sentences of a text, their ends trimmed. Trimmed once here: per figure, trimming a
@@ -268,10 +309,15 @@ fn same_figure(a: &DraftFact, b: &DraftFact) -> bool {
     p.amount == q.amount && p.unit == q.unit && p.noun == q.noun
 }
 
-/// Whether two labels can name the same thing: equal, one inside the other, or one of them
-/// a placeholder.
+/// Whether two labels can name the same thing: equal, one inside the other, sharing a word
+/// (`우리 국민`, `국민 인터넷 이용률`), or one of them a placeholder.
 fn labels_agree(a: &str, b: &str) -> bool {
-    a == TODO_LABEL || b == TODO_LABEL || a.contains(b) || b.contains(a)
+    let stems = |l: &str| -> Vec<String> {
+        l.split(' ').map(|w| strip_particle(w).stem.to_string()).filter(|w| w.chars().count() >= 2).collect()
+    };
+    let (sa, sb) = (stems(a), stems(b));
+    let shared_word = sa.iter().any(|w| sb.contains(w));
+    a == TODO_LABEL || b == TODO_LABEL || a.contains(b) || b.contains(a) || shared_word
 }
 
 /// Whether a body occurrence restates a fact already kept: the same figure, bound and date

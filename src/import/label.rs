@@ -122,15 +122,15 @@ const PARTICLES: &[(&str, bool)] = &[
 ];
 
 /// A word split from its particle.
-struct Stripped<'a> {
+pub(super) struct Stripped<'a> {
     /// The word without its particle (the whole word when it had none).
-    stem: &'a str,
+    pub stem: &'a str,
     /// Whether a particle was taken off.
     had_particle: bool,
 }
 
 /// The word without its particle, and whether it had one.
-fn strip_particle(w: &str) -> Stripped<'_> {
+pub(super) fn strip_particle(w: &str) -> Stripped<'_> {
     let n = w.chars().count();
     for (p, short_ok) in PARTICLES {
         let p_len = p.chars().count();

@@ -71,11 +71,12 @@ impl Ko<'_> {
         let (Suf::Counter(c), None, Amount::Exact(whole)) = (x.suf, x.right, &m.amount) else {
             return None;
         };
-        if x.approx != Approx::Exact {
+        // `약 10명 중 9명`: about nine in ten; a bound on the whole makes no ratio.
+        if !matches!(x.approx, Approx::Exact | Approx::About) {
             return None;
         }
         let (part, mut e) = self.ratio_part(x.end, c)?;
-        let mut approx = Approx::Exact;
+        let mut approx = x.approx;
         if let Some((a, pe)) = ko_postfix(s, e) {
             approx = a;
             e = pe;
