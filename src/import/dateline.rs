@@ -108,8 +108,11 @@ pub(super) fn standalone_date(t: &str) -> Option<Ymd> {
     }
     let (ymd, rest) = leading_date(t)?;
     let machine = fold_digits(t).chars().nth(4).is_some_and(|c| matches!(c, '.' | '-' | '/'));
-    let outlet = machine && rest.starts_with(' ') && rest.split_whitespace().count() == 1
-        && rest.trim().chars().count() <= 8 && !ends_sentence(&rest);
+    let outlet = machine
+        && rest.starts_with(' ')
+        && rest.split_whitespace().count() == 1
+        && rest.trim().chars().count() <= 8
+        && !ends_sentence(&rest);
     (only_weekday_and_time(&rest) || outlet).then_some(ymd)
 }
 

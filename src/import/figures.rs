@@ -96,7 +96,8 @@ fn element_occurrences(
     dateline: Option<Ymd>,
     style: &Style,
 ) -> Vec<Occurrence> {
-    let found = join_hours_and_minutes(el.text, numbers::find_with_dateline(el.text, "ko", dateline));
+    let found =
+        join_hours_and_minutes(el.text, numbers::find_with_dateline(el.text, "ko", dateline));
     let times = times(el.text, &found);
     let sentences = trimmed_sentences(el.text);
     let mut occurrences = Vec::new();
@@ -143,22 +144,33 @@ fn join_hours_and_minutes(text: &str, found: Vec<Found>) -> Vec<Found> {
 /// `N시간` right before `M분` (one space or none) as one count of minutes.
 fn hours_and_minutes(text: &str, hours: &Found, minutes: &Found) -> Option<Found> {
     let (h, m) = (&hours.quantity, &minutes.quantity);
-    let counts = |q: &Quantity, noun: &str| q.unit == Unit::Count && q.noun.as_deref() == Some(noun);
+    let counts =
+        |q: &Quantity, noun: &str| q.unit == Unit::Count && q.noun.as_deref() == Some(noun);
     let between = text.get(hours.span.end..minutes.span.start)?;
-    if !counts(h, "시간") || !counts(m, "분") || !matches!(between, "" | " ") || h.approx != m.approx {
+    if !counts(h, "시간")
+        || !counts(m, "분")
+        || !matches!(between, "" | " ")
+        || h.approx != m.approx
+    {
         return None;
     }
     let (Amount::Exact(hv), Amount::Exact(mv)) = (&h.amount, &m.amount) else { return None };
     let total = hv.checked_mul(numbers::Decimal::from(60))?.checked_add(*mv)?;
     let span = hours.span.start..minutes.span.end;
-    let quantity = Quantity { amount: Amount::Exact(total), unit: Unit::Count, approx: h.approx, noun: Some("분".into()) };
+    let quantity = Quantity {
+        amount: Amount::Exact(total),
+        unit: Unit::Count,
+        approx: h.approx,
+        noun: Some("분".into()),
+    };
     Some(Found { source: text[span.clone()].to_string(), span, quantity })
 }
 
 /// `하루 1회 이상`, `주 3회`: how often, a qualifier of the figure it counts (`하루 1회 이상
 /// 이용하는 비율은 93.9%`), not a figure of its own.
 fn is_frequency(text: &str, f: &Found) -> bool {
-    const PERIODS: &[&str] = &["하루", "매일", "주", "매주", "월", "매월", "연", "매년", "일주일에", "한 달에"];
+    const PERIODS: &[&str] =
+        &["하루", "매일", "주", "매주", "월", "매월", "연", "매년", "일주일에", "한 달에"];
     f.quantity.noun.as_deref() == Some("회")
         && PERIODS.iter().any(|p| text[..f.span.start].trim_end().ends_with(p))
 }
@@ -309,11 +321,23 @@ fn same_figure(a: &DraftFact, b: &DraftFact) -> bool {
     p.amount == q.amount && p.unit == q.unit && p.noun == q.noun
 }
 
+/// Whether a heading's figure is a body figure rounded (`무역수지 13억 달러 흑자` over
+/// `13억4800만 달러`): same unit and noun, and the engine finds only precision lost.
+fn rounds(body: &DraftFact, heading: &DraftFact) -> bool {
+    let (b, h) = (&body.found.quantity, &heading.found.quantity);
+    b.unit == h.unit
+        && b.noun == h.noun
+        && numbers::compare(h, b) == numbers::Agreement::PrecisionLost
+}
+
 /// Whether two labels can name the same thing: equal, one inside the other, sharing a word
 /// (`우리 국민`, `국민 인터넷 이용률`), or one of them a placeholder.
 fn labels_agree(a: &str, b: &str) -> bool {
     let stems = |l: &str| -> Vec<String> {
-        l.split(' ').map(|w| strip_particle(w).stem.to_string()).filter(|w| w.chars().count() >= 2).collect()
+        l.split(' ')
+            .map(|w| strip_particle(w).stem.to_string())
+            .filter(|w| w.chars().count() >= 2)
+            .collect()
     };
     let (sa, sb) = (stems(a), stems(b));
     let shared_word = sa.iter().any(|w| sb.contains(w));
@@ -321,12 +345,14 @@ fn labels_agree(a: &str, b: &str) -> bool {
 }
 
 /// Whether a body occurrence restates a fact already kept: the same figure, bound and date
-/// (or no date on one side), with labels that agree.
+/// (or no date on one side), with labels that agree. An amount of money stated twice is one
+/// fact whatever its labels (`수출은 401억 달러` … `401억 달러는 … 최대 규모다`): sums do not
+/// repeat by chance the way shares do (the seed's three `67%`).
 fn restates(kept: &DraftFact, o: &DraftFact) -> bool {
     same_figure(kept, o)
         && kept.found.quantity.approx == o.found.quantity.approx
         && (kept.as_of == o.as_of || kept.as_of.is_none() || o.as_of.is_none())
-        && labels_agree(&kept.label, &o.label)
+        && (labels_agree(&kept.label, &o.label) || matches!(o.found.quantity.unit, Unit::Currency(_)))
 }
 
 /// Folds a restatement into the kept fact: the more informative label (a proposed one over
@@ -356,7 +382,7 @@ fn distinct(occurrences: &[Occurrence]) -> Vec<Occurrence> {
         }
     }
     for o in occurrences.iter().filter(|o| o.heading) {
-        if !kept.iter().any(|k| same_figure(&k.fact, &o.fact)) {
+        if !kept.iter().any(|k| same_figure(&k.fact, &o.fact) || rounds(&k.fact, &o.fact)) {
             kept.push(Occurrence { at: o.at, heading: true, fact: o.fact.clone() });
         }
     }

@@ -187,7 +187,8 @@ fn import_corpus() {
         );
     }
     let total = |f: fn(&Score) -> usize| scores.iter().map(f).sum::<usize>();
-    let (expected, found, matched) = (total(|s| s.expected), total(|s| s.found), total(|s| s.matched));
+    let (expected, found, matched) =
+        (total(|s| s.expected), total(|s| s.found), total(|s| s.matched));
     let recall = matched as f64 / expected as f64;
     let precision = matched as f64 / found as f64;
     println!(
