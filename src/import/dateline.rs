@@ -16,6 +16,8 @@ pub(super) enum DateRank {
     Input,
     /// A wire service's `… 송고` line.
     Sent,
+    /// A revision time (`수정 …`, `승인 …`): the article's date only when nothing else gives one.
+    Revised,
 }
 
 /// Full-width digits and separators as ASCII.
@@ -117,9 +119,8 @@ pub(super) fn standalone_date(t: &str) -> Option<Ymd> {
 }
 
 /// `입력 2026.03.18 10:30`, `수정 …`, `보도시점 2024. 3. 28.(목) 12:00`, `2026/03/17 11:00 송고`:
-/// a metadata line. The rank says whether its date is the article's (`None` for a revision
-/// time).
-pub(super) fn meta_date(t: &str) -> Option<(Option<DateRank>, Ymd)> {
+/// a metadata line, with the rank of its date.
+pub(super) fn meta_date(t: &str) -> Option<(DateRank, Ymd)> {
     if t.chars().count() > 80 {
         return None;
     }
@@ -127,15 +128,15 @@ pub(super) fn meta_date(t: &str) -> Option<(Option<DateRank>, Ymd)> {
         t.split([' ', '|']).map(|w| w.trim_matches(':')).filter(|w| !w.is_empty()).collect();
     let first = *words.first()?;
     if words.last() == Some(&"송고") {
-        return date_token(first).map(|d| (Some(DateRank::Sent), d));
+        return date_token(first).map(|d| (DateRank::Sent, d));
     }
     let label = first.trim_end_matches(':');
     let rank = match label {
         "입력" | "기사입력" | "최초입력" | "등록" | "발행" | "발행일" | "게재" | "보도시점"
         | "보도일시" | "보도일" | "배포일시" | "배포일" | "작성일" | "작성일자" => {
-            Some(DateRank::Input)
+            DateRank::Input
         }
-        "수정" | "최종수정" | "업데이트" | "승인" | "기사수정" => None,
+        "수정" | "최종수정" | "업데이트" | "승인" | "기사수정" => DateRank::Revised,
         _ => return None,
     };
     let after = t[t.find(first)? + first.len()..].trim_start_matches([':', ' ', '|']);
@@ -180,15 +181,12 @@ mod tests {
         assert_eq!(dateline("date: 2026-03-11"), Some(((2026, 3, 11), "")));
         assert_eq!(dateline("dates 2026-03-11"), None);
         assert_eq!(dateline("date 2026-02-30"), None);
-        assert_eq!(
-            meta_date("입력 2026.03.18 10:30"),
-            Some((Some(DateRank::Input), (2026, 3, 18)))
-        );
-        assert_eq!(meta_date("2026/03/17 11:00 송고"), Some((Some(DateRank::Sent), (2026, 3, 17))));
+        assert_eq!(meta_date("입력 2026.03.18 10:30"), Some((DateRank::Input, (2026, 3, 18))));
+        assert_eq!(meta_date("2026/03/17 11:00 송고"), Some((DateRank::Sent, (2026, 3, 17))));
         assert_eq!(meta_date("입력하는 방법"), None);
         assert_eq!(
             meta_date("보도시점 2024. 3. 28.(목) 12:00"),
-            Some((Some(DateRank::Input), (2024, 3, 28)))
+            Some((DateRank::Input, (2024, 3, 28)))
         );
     }
 

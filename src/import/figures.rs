@@ -104,10 +104,10 @@ fn element_occurrences(
     let mut previous: Option<PreviousLabel> = None;
     for (at, f) in found.iter().enumerate() {
         let Some(content) = content_value(&f.quantity) else { continue };
-        if is_frequency(el.text, f) {
+        let sentence = sentence_of(&sentences, &f.span, el.text.len());
+        if is_frequency(el.text, f) && share_follows(&found[at + 1..], &sentence) {
             continue;
         }
-        let sentence = sentence_of(&sentences, &f.span, el.text.len());
         let label = propose_label(el.text, &sentence, &found, at)
             .or_else(|| label_of_previous(previous.as_ref(), &sentence, f))
             .unwrap_or_else(|| TODO_LABEL.to_string());
@@ -166,8 +166,14 @@ fn hours_and_minutes(text: &str, hours: &Found, minutes: &Found) -> Option<Found
     Some(Found { source: text[span.clone()].to_string(), span, quantity })
 }
 
-/// `하루 1회 이상`, `주 3회`: how often, a qualifier of the figure it counts (`하루 1회 이상
-/// 이용하는 비율은 93.9%`), not a figure of its own.
+/// Whether the next figure, in the same sentence, is a share (`… 이용하는 비율은 93.9%`).
+fn share_follows(rest: &[Found], sentence: &Range<usize>) -> bool {
+    rest.first().is_some_and(|g| g.quantity.unit == Unit::Percent && g.span.end <= sentence.end)
+}
+
+/// `하루 1회 이상`, `주 3회`: how often. Before a share in its sentence (`하루 1회 이상
+/// 이용하는 비율은 93.9%`) it qualifies that share and is no figure of its own; alone (`교육은
+/// 연 1～2회에 그쳤다`) it is the figure.
 fn is_frequency(text: &str, f: &Found) -> bool {
     const PERIODS: &[&str] =
         &["하루", "매일", "주", "매주", "월", "매월", "연", "매년", "일주일에", "한 달에"];
@@ -352,7 +358,8 @@ fn restates(kept: &DraftFact, o: &DraftFact) -> bool {
     same_figure(kept, o)
         && kept.found.quantity.approx == o.found.quantity.approx
         && (kept.as_of == o.as_of || kept.as_of.is_none() || o.as_of.is_none())
-        && (labels_agree(&kept.label, &o.label) || matches!(o.found.quantity.unit, Unit::Currency(_)))
+        && (labels_agree(&kept.label, &o.label)
+            || matches!(o.found.quantity.unit, Unit::Currency(_)))
 }
 
 /// Folds a restatement into the kept fact: the more informative label (a proposed one over

@@ -109,9 +109,7 @@ fn read_lines(text: &str) -> Lines {
             continue;
         }
         if let Some((rank, ymd)) = meta_date(t) {
-            if let Some(rank) = rank {
-                out.offer_date(rank, ymd);
-            }
+            out.offer_date(rank, ymd);
             out.lines.push(None);
             continue;
         }
@@ -212,8 +210,11 @@ fn take_title(raw: &mut Vec<RawBlock>, dateline_lead: bool) -> Option<String> {
 fn mark_headings(raw: Vec<RawBlock>) -> Vec<Block> {
     let marked: Vec<(Block, Option<Block>)> = raw
         .into_iter()
-        .map(|r| match r.block {
-            Block::Para(p) if r.lines == 1 && heading_like(&p) => {
+        .enumerate()
+        .map(|(i, r)| (i == 0, r))
+        .map(|(first, r)| match r.block {
+            // The first block is a deck under the headline (or the lead), never a section.
+            Block::Para(p) if r.lines == 1 && heading_like(&p) && !first => {
                 let fallback = Block::Para(p.clone());
                 (Block::Heading(p), Some(fallback))
             }
