@@ -90,7 +90,10 @@ fn figure_elements(article: &Article) -> Vec<Element<'_>> {
     }
     for b in &article.blocks {
         match b {
-            Block::Para(p) => elements.push(Element { text: p, heading: false }),
+            // A one-line paragraph without a full stop (a deck under the headline) restates.
+            Block::Para(p) => {
+                elements.push(Element { text: p, heading: structure::heading_like(p) })
+            }
             Block::Heading(h) => elements.push(Element { text: h, heading: true }),
             Block::List(items) => {
                 elements.extend(items.iter().map(|(_, t)| Element { text: t, heading: false }))

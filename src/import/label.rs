@@ -14,6 +14,7 @@ const MAX_LABEL: usize = 20;
 const BOUNDARY: &[char] = &[
     ',', ';', ':', '(', ')', '[', ']', '{', '}', '"', '\'', '“', '”', '‘', '’', '「', '」', '『',
     '』', '<', '>', '〈', '〉', '《', '》', '△', '▲', '…', '!', '?', '（', '）', '，', '：', '=',
+    '|',
 ];
 
 /// Words right before a figure that qualify it rather than name it.
@@ -89,6 +90,18 @@ const FILLERS: &[&str] = &[
     "등",
     "각",
     "모든",
+    "역시",
+    "주로",
+    "계속",
+    "가장",
+    "크게",
+    "다시",
+    "이미",
+    "직접",
+    "꾸준히",
+    "작년",
+    "전월",
+    "전년",
 ];
 
 /// Particles stripped from the head word of a label, longest first. The flag says whether a
@@ -250,9 +263,20 @@ fn words_before(text: &str, sentence: &Range<usize>, all: &[Found], index: usize
         let glued = text[g.span.end..end].find(char::is_whitespace).unwrap_or(end - g.span.end);
         start = g.span.end + glued;
     }
+    let floor = start;
     if let Some((i, c)) = text[start..end].char_indices().rev().find(|(_, c)| BOUNDARY.contains(c))
     {
         start += i + c.len_utf8();
+        // `고용률(OECD 비교 기준)은 69.6%`: only a particle after the parenthesis; the
+        // phrase is the one before it.
+        if matches!(c, ')' | '）')
+            && PARTICLES.iter().any(|(p, _)| text[start..end].trim() == *p)
+            && let Some(open) = text[floor..start].rfind(['(', '（'])
+        {
+            let before = &text[floor..floor + open];
+            let cut = before.char_indices().rev().find(|(_, c)| BOUNDARY.contains(c));
+            return cut.map_or(floor, |(i, c)| floor + i + c.len_utf8())..floor + open;
+        }
     }
     start..end
 }

@@ -572,3 +572,48 @@ fn cli_rejects_empty_and_invalid_input() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(!dir.path().join("content").exists());
 }
+
+/// Issue 18's drafting rules through the public API: restated figures are one fact with the
+/// most informative note, labels name what is measured, and the forms the engine now reads.
+#[test]
+fn issue_18_drafts() {
+    let style = Style::default();
+    let text = "국민 91.8% 인터넷 이용\n\n\
+        지난해 우리 국민의 91.8%가 인터넷을 이용했다.\n\n\
+        ■ 이용률\n\n\
+        국민 인터넷 이용률(91.8%)은 1년 전보다 0.3%포인트 올랐고, 하루 1회 이상 이용하는 비율은 93.9%였다. \
+        이용 시간은 주 평균 16시간 30분이었다.\n\n\
+        [조사 개요]\n\n\
+        15〜64세 고용률(OECD 비교 기준)은 69.6%였다. 응답자는 3만512명, 예산은 2억350만 원이었다. \
+        종사자 10~249명 규모 중소기업의 오픈소스AI 활용률은 78%로 대기업(67%)보다 높았다. \
+        만 20∼64세 성인 약 10명 중 9명이 이용했다.\n";
+    let d = draft_text(text, &style);
+    let headings: Vec<&str> = d.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["이용률", "조사 개요"]);
+    let by_source = |s: &str| d.facts.iter().filter(|f| f.found.source == s).collect::<Vec<_>>();
+    // Title, lead and section say 91.8%: one fact, its note the longest sentence.
+    let share = by_source("91.8%");
+    assert_eq!(share.len(), 1, "{:#?}", d.facts);
+    assert!(share[0].note.starts_with("국민 인터넷 이용률(91.8%)은"), "{}", share[0].note);
+    // `하루 1회 이상` qualifies the share after it.
+    assert!(by_source("1회 이상").is_empty());
+    assert_eq!(
+        by_source("16시간 30분")[0].value,
+        yoyak::content::FactValue::Single(Decimal::from(990))
+    );
+    assert_eq!(by_source("69.6%")[0].label, "고용률");
+    assert_eq!(by_source("78%")[0].label, "중소기업의 오픈소스AI 활용률");
+    assert_eq!(by_source("67%")[0].label, "대기업");
+    assert_eq!(
+        by_source("3만512명")[0].value,
+        yoyak::content::FactValue::Single(Decimal::from(30512))
+    );
+    assert_eq!(
+        by_source("2억350만 원")[0].value,
+        yoyak::content::FactValue::Single(Decimal::from(203_500_000))
+    );
+    assert_eq!(by_source("약 10명 중 9명").len(), 1);
+    // `만 20∼64세` is an age, not 200,000.
+    assert!(d.facts.iter().all(|f| !f.found.source.contains("20∼64")));
+    assert_loads(&d, "issue-18");
+}
