@@ -88,11 +88,11 @@ fn figure_elements(article: &Article) -> Vec<Element<'_>> {
     if let Some(t) = &article.title {
         elements.push(Element { text: t, heading: true });
     }
-    for b in &article.blocks {
+    for (i, b) in article.blocks.iter().enumerate() {
         match b {
-            // A one-line paragraph without a full stop (a deck under the headline) restates.
+            // A first paragraph without a full stop (a deck under the headline) restates.
             Block::Para(p) => {
-                elements.push(Element { text: p, heading: structure::heading_like(p) })
+                elements.push(Element { text: p, heading: i == 0 && structure::heading_like(p) })
             }
             Block::Heading(h) => elements.push(Element { text: h, heading: true }),
             Block::List(items) => {

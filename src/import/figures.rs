@@ -336,8 +336,9 @@ fn rounds(body: &DraftFact, heading: &DraftFact) -> bool {
         && numbers::compare(h, b) == numbers::Agreement::PrecisionLost
 }
 
-/// Whether two labels can name the same thing: equal, one inside the other, sharing a word
-/// (`우리 국민`, `국민 인터넷 이용률`), or one of them a placeholder.
+/// Whether two labels can name the same thing: equal, one inside the other, or sharing a word
+/// (`우리 국민`, `국민 인터넷 이용률`). A placeholder agrees only with a placeholder: a figure
+/// nothing could be labelled (a table cell) is not folded into whatever shares its value.
 fn labels_agree(a: &str, b: &str) -> bool {
     let stems = |l: &str| -> Vec<String> {
         l.split(' ')
@@ -347,7 +348,8 @@ fn labels_agree(a: &str, b: &str) -> bool {
     };
     let (sa, sb) = (stems(a), stems(b));
     let shared_word = sa.iter().any(|w| sb.contains(w));
-    a == TODO_LABEL || b == TODO_LABEL || a.contains(b) || b.contains(a) || shared_word
+    let placeholder = a == TODO_LABEL || b == TODO_LABEL;
+    a == b || (!placeholder && (a.contains(b) || b.contains(a) || shared_word))
 }
 
 /// Whether a body occurrence restates a fact already kept: the same figure, bound and date
