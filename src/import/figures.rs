@@ -110,6 +110,7 @@ fn element_occurrences(
         }
         let label = propose_label(el.text, &sentence, &found, at)
             .or_else(|| label_of_previous(previous.as_ref(), &sentence, f))
+            .or_else(|| topic(&el.text[sentence.clone()]))
             .unwrap_or_else(|| TODO_LABEL.to_string());
         previous = Some(PreviousLabel {
             sentence: sentence.clone(),
@@ -195,6 +196,17 @@ fn sentence_of(sentences: &[Range<usize>], figure: &Range<usize>, len: usize) ->
         .filter(|s| s.contains(&figure.start))
         .cloned()
         .unwrap_or(0..len)
+}
+
+/// `(인터넷이용률) 전년 대비 1.2%p 상승한 91.5%로 …`: the topic a press release writes in
+/// parentheses at the start of a sentence.
+fn topic(text: &str) -> Option<String> {
+    let inner = text.trim_start().strip_prefix(['(', '（'])?;
+    let close = inner.find([')', '）'])?;
+    let topic = inner[..close].trim();
+    let n = topic.chars().count();
+    ((2..=20).contains(&n) && !topic.contains(|c: char| c.is_ascii_digit() || c == '='))
+        .then(|| topic.to_string())
 }
 
 /// The label of the figure before in the same sentence, when this one measures what it does.

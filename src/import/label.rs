@@ -102,6 +102,7 @@ const FILLERS: &[&str] = &[
     "작년",
     "전월",
     "전년",
+    "간",
 ];
 
 /// Particles stripped from the head word of a label, longest first. The flag says whether a
@@ -155,6 +156,17 @@ pub(super) fn strip_particle(w: &str) -> Stripped<'_> {
         }
     }
     Stripped { stem: w, had_particle: false }
+}
+
+/// `전년대비`, `전년동월대비`, `전월 대비`'s glued forms: the base of a comparison, not what is
+/// measured.
+fn comparison(w: &str) -> bool {
+    w.ends_with("대비") || w.ends_with("대비로는")
+}
+
+/// A word right before a figure that qualifies it rather than names it.
+fn skipped_before(w: &str) -> bool {
+    TRAILING_SKIP.contains(&w) || comparison(w)
 }
 
 /// A verb form (`공개하며`, `늘었다`): no noun phrase ends here.
@@ -264,8 +276,13 @@ fn words_before(text: &str, sentence: &Range<usize>, all: &[Found], index: usize
         start = g.span.end + glued;
     }
     let floor = start;
-    if let Some((i, c)) = text[start..end].char_indices().rev().find(|(_, c)| BOUNDARY.contains(c))
-    {
+    // `’12년`: an apostrophe before digits shortens a year; it ends no phrase.
+    let boundary = |(i, c): &(usize, char)| {
+        BOUNDARY.contains(c)
+            && !(matches!(c, '\'' | '’' | '‘')
+                && text[start + i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()))
+    };
+    if let Some((i, c)) = text[start..end].char_indices().rev().find(boundary) {
         start += i + c.len_utf8();
         // `고용률(OECD 비교 기준)은 69.6%`: only a particle after the parenthesis; the
         // phrase is the one before it.
@@ -336,7 +353,7 @@ fn words_with_offsets(text: &str, range: Range<usize>) -> impl Iterator<Item = (
 /// The noun phrase that ends the words (read right to left).
 fn pick_before(words: &[Word]) -> String {
     let mut i = words.len();
-    while i > 0 && (words[i - 1].timeish || TRAILING_SKIP.contains(&words[i - 1].text)) {
+    while i > 0 && (words[i - 1].timeish || skipped_before(words[i - 1].text)) {
         i -= 1;
     }
     if i == 0 || verb_like(words[i - 1].text) {
@@ -360,7 +377,8 @@ fn pick_before(words: &[Word]) -> String {
     while picked.len() > 1 && (FILLERS.contains(&picked[0].as_str()) || adnominal(&picked[0])) {
         picked.remove(0);
     }
-    if picked.len() == 1 && (FILLERS.contains(&picked[0].as_str()) || picked[0].is_empty()) {
+    let lone = |w: &str| FILLERS.contains(&w) || w.is_empty() || adnominal(w) || comparison(w);
+    if picked.len() == 1 && lone(&picked[0]) {
         return String::new();
     }
     picked.join(" ")

@@ -617,3 +617,31 @@ fn issue_18_drafts() {
     assert!(d.facts.iter().all(|f| !f.found.source.contains("20∼64")));
     assert_loads(&d, "issue-18");
 }
+
+/// Labels name what the figure measures, not the word next to it (issue 18).
+#[test]
+fn labels_name_what_is_measured() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "종사자 10~249명 규모 중소기업의 오픈소스AI 활용률은 78%로 나타났다.",
+            "78%",
+            "중소기업의 오픈소스AI 활용률",
+        ),
+        ("15세 이상 고용률은 61.2%로 전년동월대비 0.8%포인트 상승했다.", "0.8%포인트", "고용률"),
+        ("실업자는 12만명 감소한 74만 4000명이다.", "74만 4000명", "실업자"),
+        (
+            "가구 스마트폰 보유율은 ’12년(65.0%) 대비 ’18년 94.8%로 늘었다.",
+            "65.0%",
+            "가구 스마트폰 보유율",
+        ),
+        ("(인터넷이용률) 전년 대비 1.2%p 상승한 91.5%로 꾸준히 늘었다.", "91.5%", "인터넷이용률"),
+        ("지난 10년 간 이용률은 15.0%p 증가했다.", "15.0%p", "이용률"),
+        ("15〜64세 고용률(OECD 비교 기준)은 69.6%였다.", "69.6%", "고용률"),
+    ];
+    for (text, source, label) in cases {
+        let d = draft_text(text, &Style::default());
+        let f =
+            d.facts.iter().find(|f| f.found.source == *source).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(f.label, *label, "{text}");
+    }
+}
