@@ -135,10 +135,17 @@ pub(super) fn bare_heading(lines: &[String], i: usize) -> bool {
     if lines[i].starts_with(' ') || t.chars().count() > MAX_BARE || !heading_like(t) {
         return false;
     }
-    let next_len = next.trim().chars().count();
+    let (len, next_len) = (t.chars().count(), next.trim().chars().count());
+    if t.ends_with([',', '，', '、']) {
+        return false;
+    }
     match i.checked_sub(1).map(|p| &lines[p]) {
-        Some(prev) => ends_sentence(prev),
-        None => next_len >= t.chars().count() + 10,
+        // Hard-wrapped text has lines of one width: a heading is clearly shorter than its
+        // neighbours (at most 70% of the longer one).
+        Some(prev) => {
+            ends_sentence(prev) && len * 10 <= 7 * prev.trim().chars().count().max(next_len)
+        }
+        None => next_len >= len + 10,
     }
 }
 
@@ -190,5 +197,14 @@ mod tests {
         let wrapped: Vec<String> =
             ["이 문단은 줄이 길게 이어지다가 중간에서", "끊긴다."].map(String::from).to_vec();
         assert!(!bare_heading(&wrapped, 0));
+        // A line of a hard-wrapped paragraph after a sentence's end is as long as the others.
+        let wrapped: Vec<String> = [
+            "정부는 올해 인터넷 이용 실태를 조사해 발표했다.",
+            "조사 결과 국민의 93%가 인터넷을 쓰고 있었고",
+            "이용 시간은 주 평균 17시간으로 늘어났다.",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert!(!bare_heading(&wrapped, 1));
     }
 }
