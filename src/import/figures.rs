@@ -365,15 +365,30 @@ fn labels_agree(a: &str, b: &str) -> bool {
 }
 
 /// Whether a body occurrence restates a fact already kept: the same figure, bound and date
-/// (or no date on one side), with labels that agree. An amount of money stated twice is one
-/// fact whatever its labels (`수출은 401억 달러` … `401억 달러는 … 최대 규모다`): sums do not
+/// (or no date on one side), with the same label, or labels that agree on a value specific
+/// enough not to recur by chance. An amount of money stated twice is one fact whatever its
+/// labels (`수출은 401억 달러` … `401억 달러는 … 최대 규모다`): sums do not
 /// repeat by chance the way shares do (the seed's three `67%`).
 fn restates(kept: &DraftFact, o: &DraftFact) -> bool {
     same_figure(kept, o)
         && kept.found.quantity.approx == o.found.quantity.approx
         && (kept.as_of == o.as_of || kept.as_of.is_none() || o.as_of.is_none())
-        && (labels_agree(&kept.label, &o.label)
+        && (kept.label == o.label
+            || (labels_agree(&kept.label, &o.label) && specific(&o.found.quantity.amount))
             || matches!(o.found.quantity.unit, Unit::Currency(_)))
+}
+
+/// Whether a value is unlikely to recur by chance: three significant digits or more (`91.8`,
+/// `23.3`, `432만`), a range or a ratio. `0.1%p` twice with labels `실업률` and `청년 실업률`
+/// is two facts; `91.8%` as `우리 국민` and `국민 인터넷 이용률` is one.
+fn specific(amount: &Amount) -> bool {
+    match amount {
+        Amount::Exact(d) => {
+            let digits = d.normalize().mantissa().unsigned_abs().to_string();
+            digits.trim_end_matches('0').len() >= 3
+        }
+        _ => true,
+    }
 }
 
 /// Folds a restatement into the kept fact: the more informative label (a proposed one over
