@@ -166,7 +166,7 @@ fn check_fixture(txt: &str, expected: &str) {
 }
 
 /// The draft's YAML loads without errors, and its facts are the draft's.
-fn assert_loads(d: &Draft, origin: &str) {
+pub(crate) fn assert_loads(d: &Draft, origin: &str) {
     let config = Config::default();
     let yaml = d.to_yaml(&config.languages, origin);
     assert!(

@@ -102,6 +102,8 @@ fn score(stem: &str) -> Score {
     )
     .unwrap();
     let d = draft_text(&text, &Style::default());
+    // Whatever it gets wrong, the draft loads.
+    crate::import::assert_loads(&d, stem);
     let wanted: Vec<(Figure, String)> = exp["facts"]
         .as_array()
         .unwrap()
