@@ -17,13 +17,15 @@
 //! - No title line: the lead's first sentence is proposed as the title (with a comment).
 //! - Paragraphs before the first sub-heading are the lead; an article without sub-headings is
 //!   all lead.
+//! - Sections, restated figures, labels and the corpus that measures them: `docs/import.md`.
 //! - `28개 중 25개`: the content format has no ratio value, so the fact is a count of the
 //!   part (25) whose label names the whole (`… 28개 중`) and whose note is the sentence.
 //! - Every translation is the literal marker `TODO: translate`.
 //!
 //! The pipeline, one file a step: `run` reads the article and writes the draft; `draft`
-//! puts the steps together: `structure` (article text → blocks), `figures` with `label` and
-//! `dating` (figures → draft facts), `publisher` (who issued the report), `body` (blocks →
+//! puts the steps together: `structure` (article text → blocks) with `headings` (marked and
+//! bare sub-headings) and `dateline` (the article's date), `figures` with `label` and
+//! `dating` (figures → draft facts, one per meaning), `publisher` (who issued the report), `body` (blocks →
 //! Markdown) and `yaml` with `emit` (the draft → a content file).
 
 mod body;
