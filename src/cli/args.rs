@@ -192,6 +192,9 @@ pub struct ImportArgs {
     /// Overwrite the draft's file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// The briefing's date, YYYY-MM-DD (default: the article's dateline, else today with a TODO).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
 }
 
 /// The file formats `yoyak schema` describes.

@@ -8,8 +8,8 @@ use yoyak::import::ImportOptions;
 
 /// Draft the briefing; print it (`-o -`) or say where it went and what is left to translate.
 pub fn run(args: ImportArgs) -> Result<Outcome, CliError> {
-    let ImportArgs { article, root, output, force } = args;
-    let imported = yoyak::import::run(&ImportOptions { article, root, output, force })?;
+    let ImportArgs { article, root, output, force, date } = args;
+    let imported = yoyak::import::run(&ImportOptions { article, root, output, force, date })?;
     for w in &imported.warnings {
         eprintln!("warning: {}", safe(w));
     }

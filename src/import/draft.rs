@@ -48,7 +48,14 @@ pub fn draft(bytes: &[u8], name: &str, style: &Style) -> Result<Draft, ImportErr
 
 /// A draft from decoded article text (never fails, never panics).
 pub fn draft_text(text: &str, style: &Style) -> Draft {
-    let article = structure::parse(text);
+    draft_text_dated(text, style, None)
+}
+
+/// A draft from decoded article text dated `given` (`--date`) when that is `Some`, else by
+/// the article's own dateline.
+pub fn draft_text_dated(text: &str, style: &Style, given: Option<(i32, u8, u8)>) -> Draft {
+    let mut article = structure::parse(text);
+    article.date = given.or(article.date);
     let facts = figures::facts(&figure_elements(&article), article.date, style);
     let parts = LeadAndSections::of(&article.blocks);
     let lead = (!parts.lead.is_empty()).then(|| body::markdown(&parts.lead));
@@ -81,9 +88,12 @@ fn figure_elements(article: &Article) -> Vec<Element<'_>> {
     if let Some(t) = &article.title {
         elements.push(Element { text: t, heading: true });
     }
-    for b in &article.blocks {
+    for (i, b) in article.blocks.iter().enumerate() {
         match b {
-            Block::Para(p) => elements.push(Element { text: p, heading: false }),
+            // A first paragraph without a full stop (a deck under the headline) restates.
+            Block::Para(p) => {
+                elements.push(Element { text: p, heading: i == 0 && structure::heading_like(p) })
+            }
             Block::Heading(h) => elements.push(Element { text: h, heading: true }),
             Block::List(items) => {
                 elements.extend(items.iter().map(|(_, t)| Element { text: t, heading: false }))

@@ -4,7 +4,7 @@
 //! restatements.
 
 use super::dating::{Time, as_of, times};
-use super::label::propose_label;
+use super::label::{propose_label, strip_particle};
 use super::sentences::sentences;
 use super::structure::Ymd;
 use super::value::{ContentValue, content_value};
@@ -96,7 +96,8 @@ fn element_occurrences(
     dateline: Option<Ymd>,
     style: &Style,
 ) -> Vec<Occurrence> {
-    let found = numbers::find_with_dateline(el.text, "ko", dateline);
+    let found =
+        join_hours_and_minutes(el.text, numbers::find_with_dateline(el.text, "ko", dateline));
     let times = times(el.text, &found);
     let sentences = trimmed_sentences(el.text);
     let mut occurrences = Vec::new();
@@ -104,8 +105,12 @@ fn element_occurrences(
     for (at, f) in found.iter().enumerate() {
         let Some(content) = content_value(&f.quantity) else { continue };
         let sentence = sentence_of(&sentences, &f.span, el.text.len());
+        if is_frequency(el.text, f) && share_follows(&found[at + 1..], &sentence) {
+            continue;
+        }
         let label = propose_label(el.text, &sentence, &found, at)
             .or_else(|| label_of_previous(previous.as_ref(), &sentence, f))
+            .or_else(|| topic(&el.text[sentence.clone()]))
             .unwrap_or_else(|| TODO_LABEL.to_string());
         previous = Some(PreviousLabel {
             sentence: sentence.clone(),
@@ -122,6 +127,61 @@ fn element_occurrences(
     occurrences
 }
 
+/// `16시간 30분`: one length of time, counted in minutes (990분), not two figures.
+fn join_hours_and_minutes(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        if let Some(prev) = out.last_mut()
+            && let Some(joined) = hours_and_minutes(text, prev, &f)
+        {
+            *prev = joined;
+            continue;
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// `N시간` right before `M분` (one space or none) as one count of minutes.
+fn hours_and_minutes(text: &str, hours: &Found, minutes: &Found) -> Option<Found> {
+    let (h, m) = (&hours.quantity, &minutes.quantity);
+    let counts =
+        |q: &Quantity, noun: &str| q.unit == Unit::Count && q.noun.as_deref() == Some(noun);
+    let between = text.get(hours.span.end..minutes.span.start)?;
+    if !counts(h, "시간")
+        || !counts(m, "분")
+        || !matches!(between, "" | " ")
+        || h.approx != m.approx
+    {
+        return None;
+    }
+    let (Amount::Exact(hv), Amount::Exact(mv)) = (&h.amount, &m.amount) else { return None };
+    let total = hv.checked_mul(numbers::Decimal::from(60))?.checked_add(*mv)?;
+    let span = hours.span.start..minutes.span.end;
+    let quantity = Quantity {
+        amount: Amount::Exact(total),
+        unit: Unit::Count,
+        approx: h.approx,
+        noun: Some("분".into()),
+    };
+    Some(Found { source: text[span.clone()].to_string(), span, quantity })
+}
+
+/// Whether the next figure, in the same sentence, is a share (`… 이용하는 비율은 93.9%`).
+fn share_follows(rest: &[Found], sentence: &Range<usize>) -> bool {
+    rest.first().is_some_and(|g| g.quantity.unit == Unit::Percent && g.span.end <= sentence.end)
+}
+
+/// `하루 1회 이상`, `주 3회`: how often. Before a share in its sentence (`하루 1회 이상
+/// 이용하는 비율은 93.9%`) it qualifies that share and is no figure of its own; alone (`교육은
+/// 연 1～2회에 그쳤다`) it is the figure.
+fn is_frequency(text: &str, f: &Found) -> bool {
+    const PERIODS: &[&str] =
+        &["하루", "매일", "주", "매주", "월", "매월", "연", "매년", "일주일에", "한 달에"];
+    f.quantity.noun.as_deref() == Some("회")
+        && PERIODS.iter().any(|p| text[..f.span.start].trim_end().ends_with(p))
+}
+
 /// The sentences of a text, their ends trimmed. Trimmed once here: per figure, trimming a
 /// long sentence's end would cost its length.
 fn trimmed_sentences(text: &str) -> Vec<Range<usize>> {
@@ -136,6 +196,17 @@ fn sentence_of(sentences: &[Range<usize>], figure: &Range<usize>, len: usize) ->
         .filter(|s| s.contains(&figure.start))
         .cloned()
         .unwrap_or(0..len)
+}
+
+/// `(인터넷이용률) 전년 대비 1.2%p 상승한 91.5%로 …`: the topic a press release writes in
+/// parentheses at the start of a sentence.
+fn topic(text: &str) -> Option<String> {
+    let inner = text.trim_start().strip_prefix(['(', '（'])?;
+    let close = inner.find([')', '）'])?;
+    let topic = inner[..close].trim();
+    let n = topic.chars().count();
+    ((2..=20).contains(&n) && !topic.contains(|c: char| c.is_ascii_digit() || c == '='))
+        .then(|| topic.to_string())
 }
 
 /// The label of the figure before in the same sentence, when this one measures what it does.
@@ -253,8 +324,9 @@ fn verb_approx(text: &str, f: &Found) -> Approx {
 }
 
 /// One fact per meaning: a title or sub-heading restating a body figure (same value, unit and
-/// noun) adds nothing; the same figure twice in the body is one fact only when its label and
-/// date agree too (the seed's three `67%` are three facts). Ids come from the unit.
+/// noun) adds nothing, and neither does the body stating it again with a label that agrees
+/// (equal, one containing the other, or none proposed) and no other date. The same figure
+/// with labels that disagree is another fact (the seed's three `67%`). Ids come from the unit.
 fn merge(occurrences: Vec<Occurrence>) -> Vec<DraftFact> {
     let mut kept = distinct(&occurrences);
     kept.sort_by_key(|k| k.at);
@@ -267,23 +339,86 @@ fn same_figure(a: &DraftFact, b: &DraftFact) -> bool {
     p.amount == q.amount && p.unit == q.unit && p.noun == q.noun
 }
 
-/// The body's occurrences less repeats of the same fact, then the headings' occurrences that
-/// restate no body figure.
+/// Whether a heading's figure is a body figure rounded (`무역수지 13억 달러 흑자` over
+/// `13억4800만 달러`): same unit and noun, and the engine finds only precision lost.
+fn rounds(body: &DraftFact, heading: &DraftFact) -> bool {
+    let (b, h) = (&body.found.quantity, &heading.found.quantity);
+    b.unit == h.unit
+        && b.noun == h.noun
+        && numbers::compare(h, b) == numbers::Agreement::PrecisionLost
+}
+
+/// Whether two labels can name the same thing: equal, one inside the other, or sharing a word
+/// (`우리 국민`, `국민 인터넷 이용률`). A placeholder agrees only with a placeholder: a figure
+/// nothing could be labelled (a table cell) is not folded into whatever shares its value.
+fn labels_agree(a: &str, b: &str) -> bool {
+    let stems = |l: &str| -> Vec<String> {
+        l.split(' ')
+            .map(|w| strip_particle(w).stem.to_string())
+            .filter(|w| w.chars().count() >= 2)
+            .collect()
+    };
+    let (sa, sb) = (stems(a), stems(b));
+    let shared_word = sa.iter().any(|w| sb.contains(w));
+    let placeholder = a == TODO_LABEL || b == TODO_LABEL;
+    a == b || (!placeholder && (a.contains(b) || b.contains(a) || shared_word))
+}
+
+/// Whether a body occurrence restates a fact already kept: the same figure, bound and date
+/// (or no date on one side), with the same label, or labels that agree on a value specific
+/// enough not to recur by chance. An amount of money stated twice is one fact whatever its
+/// labels (`수출은 401억 달러` … `401억 달러는 … 최대 규모다`): sums do not
+/// repeat by chance the way shares do (the seed's three `67%`).
+fn restates(kept: &DraftFact, o: &DraftFact) -> bool {
+    same_figure(kept, o)
+        && kept.found.quantity.approx == o.found.quantity.approx
+        && (kept.as_of == o.as_of || kept.as_of.is_none() || o.as_of.is_none())
+        && (kept.label == o.label
+            || (labels_agree(&kept.label, &o.label) && specific(&o.found.quantity.amount))
+            || matches!(o.found.quantity.unit, Unit::Currency(_)))
+}
+
+/// Whether a value is unlikely to recur by chance: three significant digits or more (`91.8`,
+/// `23.3`, `432만`), a range or a ratio. `0.1%p` twice with labels `실업률` and `청년 실업률`
+/// is two facts; `91.8%` as `우리 국민` and `국민 인터넷 이용률` is one.
+fn specific(amount: &Amount) -> bool {
+    match amount {
+        Amount::Exact(d) => {
+            let digits = d.normalize().mantissa().unsigned_abs().to_string();
+            digits.trim_end_matches('0').len() >= 3
+        }
+        _ => true,
+    }
+}
+
+/// Folds a restatement into the kept fact: the more informative label (a proposed one over
+/// the placeholder, the longer of two), the date when the kept fact has none, and the note
+/// from the longer sentence (the one with the most context).
+fn absorb(kept: &mut DraftFact, o: &DraftFact) {
+    let longer = |a: &str, b: &str| b.chars().count() > a.chars().count();
+    if kept.label == TODO_LABEL || (o.label != TODO_LABEL && longer(&kept.label, &o.label)) {
+        kept.label = o.label.clone();
+    }
+    if kept.as_of.is_none() {
+        kept.as_of = o.as_of.clone();
+    }
+    if longer(&kept.note, &o.note) {
+        kept.note = o.note.clone();
+    }
+}
+
+/// The body's occurrences less restatements of a fact already kept, then the headings'
+/// occurrences that restate no body figure.
 fn distinct(occurrences: &[Occurrence]) -> Vec<Occurrence> {
     let mut kept: Vec<Occurrence> = Vec::new();
     for o in occurrences.iter().filter(|o| !o.heading) {
-        let duplicate = kept.iter().any(|k| {
-            same_figure(&k.fact, &o.fact)
-                && k.fact.found.quantity.approx == o.fact.found.quantity.approx
-                && k.fact.label == o.fact.label
-                && k.fact.as_of == o.fact.as_of
-        });
-        if !duplicate {
-            kept.push(Occurrence { at: o.at, heading: false, fact: o.fact.clone() });
+        match kept.iter_mut().find(|k| restates(&k.fact, &o.fact)) {
+            Some(k) => absorb(&mut k.fact, &o.fact),
+            None => kept.push(Occurrence { at: o.at, heading: false, fact: o.fact.clone() }),
         }
     }
     for o in occurrences.iter().filter(|o| o.heading) {
-        if !kept.iter().any(|k| same_figure(&k.fact, &o.fact)) {
+        if !kept.iter().any(|k| same_figure(&k.fact, &o.fact) || rounds(&k.fact, &o.fact)) {
             kept.push(Occurrence { at: o.at, heading: true, fact: o.fact.clone() });
         }
     }

@@ -14,6 +14,7 @@ const MAX_LABEL: usize = 20;
 const BOUNDARY: &[char] = &[
     ',', ';', ':', '(', ')', '[', ']', '{', '}', '"', '\'', '“', '”', '‘', '’', '「', '」', '『',
     '』', '<', '>', '〈', '〉', '《', '》', '△', '▲', '…', '!', '?', '（', '）', '，', '：', '=',
+    '|',
 ];
 
 /// Words right before a figure that qualify it rather than name it.
@@ -89,6 +90,21 @@ const FILLERS: &[&str] = &[
     "등",
     "각",
     "모든",
+    "역시",
+    "주로",
+    "계속",
+    "가장",
+    "크게",
+    "다시",
+    "이미",
+    "직접",
+    "꾸준히",
+    "작년",
+    "전월",
+    "전년",
+    "간",
+    "지난달",
+    "이달",
 ];
 
 /// Particles stripped from the head word of a label, longest first. The flag says whether a
@@ -122,15 +138,15 @@ const PARTICLES: &[(&str, bool)] = &[
 ];
 
 /// A word split from its particle.
-struct Stripped<'a> {
+pub(super) struct Stripped<'a> {
     /// The word without its particle (the whole word when it had none).
-    stem: &'a str,
+    pub stem: &'a str,
     /// Whether a particle was taken off.
     had_particle: bool,
 }
 
 /// The word without its particle, and whether it had one.
-fn strip_particle(w: &str) -> Stripped<'_> {
+pub(super) fn strip_particle(w: &str) -> Stripped<'_> {
     let n = w.chars().count();
     for (p, short_ok) in PARTICLES {
         let p_len = p.chars().count();
@@ -142,6 +158,17 @@ fn strip_particle(w: &str) -> Stripped<'_> {
         }
     }
     Stripped { stem: w, had_particle: false }
+}
+
+/// `전년대비`, `전년동월대비`, `전월 대비`'s glued forms: the base of a comparison, not what is
+/// measured.
+fn comparison(w: &str) -> bool {
+    w.ends_with("대비") || w.ends_with("대비로는") || w == "보다" || w == "비해"
+}
+
+/// A word right before a figure that qualifies it rather than names it.
+fn skipped_before(w: &str) -> bool {
+    TRAILING_SKIP.contains(&w) || comparison(w)
 }
 
 /// A verb form (`공개하며`, `늘었다`): no noun phrase ends here.
@@ -166,6 +193,10 @@ fn verb_like(w: &str) -> bool {
         "이어",
         "거쳐",
         "걸쳐",
+        "했고",
+        "하고",
+        "되고",
+        "있고",
     ];
     CONNECTIVES.contains(&w)
         || w.ends_with('다')
@@ -223,7 +254,16 @@ pub(super) fn propose_label(
     if !label.is_empty() {
         return Some(label);
     }
-    subject_label(text, before)
+    // The subject before the sentence's first figure (`국내 수출규모가 … 2.5% 증가한
+    // 479억달러`); past a figure, a subject belongs to that figure's clause.
+    let first = all[..index]
+        .iter()
+        .rev()
+        .take_while(|g| g.span.end > sentence.start)
+        .filter(|g| content_value(&g.quantity).is_some())
+        .last()
+        .map_or(f.span.start, |g| g.span.start);
+    subject_label(&words_marking_times(text, sentence.start..first.max(sentence.start), all, index))
 }
 
 /// Where the words before the figure that may name it are: from the start of the sentence,
@@ -232,7 +272,8 @@ pub(super) fn propose_label(
 fn words_before(text: &str, sentence: &Range<usize>, all: &[Found], index: usize) -> Range<usize> {
     let f = &all[index];
     let mut end = f.span.start.max(sentence.start);
-    let before = text[sentence.start..end].trim_end();
+    // `석유제품(△13.9%)`: a sign before the figure belongs to it.
+    let before = text[sentence.start..end].trim_end().trim_end_matches(['△', '▲', '▽', '▼', '+']);
     if let Some(c) = before.chars().next_back()
         && matches!(c, '(' | '（')
     {
@@ -247,12 +288,30 @@ fn words_before(text: &str, sentence: &Range<usize>, all: &[Found], index: usize
         .find(|g| content_value(&g.quantity).is_some() && g.span.end <= end);
     if let Some(g) = previous {
         // After another figure, past the particle glued to it.
-        let glued = text[g.span.end..end].find(char::is_whitespace).unwrap_or(end - g.span.end);
+        let glued = text[g.span.end..end]
+            .find(|c: char| c.is_whitespace() || matches!(c, ',' | '，'))
+            .unwrap_or(end - g.span.end);
         start = g.span.end + glued;
     }
-    if let Some((i, c)) = text[start..end].char_indices().rev().find(|(_, c)| BOUNDARY.contains(c))
-    {
+    let floor = start;
+    // `’12년`: an apostrophe before digits shortens a year; it ends no phrase.
+    let boundary = |(i, c): &(usize, char)| {
+        BOUNDARY.contains(c)
+            && !(matches!(c, '\'' | '’' | '‘')
+                && text[start + i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit()))
+    };
+    if let Some((i, c)) = text[start..end].char_indices().rev().find(boundary) {
         start += i + c.len_utf8();
+        // `고용률(OECD 비교 기준)은 69.6%`: only a particle after the parenthesis; the
+        // phrase is the one before it.
+        if matches!(c, ')' | '）')
+            && PARTICLES.iter().any(|(p, _)| text[start..end].trim() == *p)
+            && let Some(open) = text[floor..start].rfind(['(', '（'])
+        {
+            let before = &text[floor..floor + open];
+            let cut = before.char_indices().rev().find(|(_, c)| BOUNDARY.contains(c));
+            return cut.map_or(floor, |(i, c)| floor + i + c.len_utf8())..floor + open;
+        }
     }
     start..end
 }
@@ -289,11 +348,13 @@ fn words_marking_times<'a>(
 }
 
 /// The subject nearest before the figure (`반도체 수출이 … 7.2% 늘며`) as a label.
-fn subject_label(text: &str, range: Range<usize>) -> Option<String> {
-    let words: Vec<Word> =
-        words_with_offsets(text, range).map(|(w, _)| Word { text: w, timeish: false }).collect();
+fn subject_label(words: &[Word]) -> Option<String> {
+    // Adjectives before a noun (`같은 달`, `많은 기업`) end in `은` too.
+    const ADJECTIVES: &[&str] =
+        &["같은", "다른", "많은", "높은", "낮은", "작은", "큰", "좋은", "새로운"];
     let subject = words.iter().rposition(|w| {
-        ["은", "는", "이", "가"].iter().any(|p| w.text.ends_with(p))
+        !ADJECTIVES.contains(&w.text)
+            && ["은", "는", "이", "가"].iter().any(|p| w.text.ends_with(p))
             && strip_particle(w.text).had_particle
     })?;
     let label = pick_before(&words[..=subject]);
@@ -312,7 +373,11 @@ fn words_with_offsets(text: &str, range: Range<usize>) -> impl Iterator<Item = (
 /// The noun phrase that ends the words (read right to left).
 fn pick_before(words: &[Word]) -> String {
     let mut i = words.len();
-    while i > 0 && (words[i - 1].timeish || TRAILING_SKIP.contains(&words[i - 1].text)) {
+    while i > 0 && (words[i - 1].timeish || skipped_before(words[i - 1].text)) {
+        // `지난해 같은 달 대비 2.5%`: what comes before a comparison word is the base.
+        if comparison(words[i - 1].text) {
+            return String::new();
+        }
         i -= 1;
     }
     if i == 0 || verb_like(words[i - 1].text) {
@@ -336,7 +401,8 @@ fn pick_before(words: &[Word]) -> String {
     while picked.len() > 1 && (FILLERS.contains(&picked[0].as_str()) || adnominal(&picked[0])) {
         picked.remove(0);
     }
-    if picked.len() == 1 && (FILLERS.contains(&picked[0].as_str()) || picked[0].is_empty()) {
+    let lone = |w: &str| FILLERS.contains(&w) || w.is_empty() || adnominal(w) || comparison(w);
+    if picked.len() == 1 && lone(&picked[0]) {
         return String::new();
     }
     picked.join(" ")

@@ -8,26 +8,33 @@
 //! scalars for Markdown, `TODO` markers wherever a person has to write or check something.
 //!
 //! Decisions:
-//! - No date in the article: `date: 1970-01-01` with a `# TODO` comment (a valid date, so the
-//!   draft loads; the file is named `undated-<slug>.yaml`).
+//! - The date: `--date YYYY-MM-DD` when given (it wins over the article's); else the
+//!   dateline (` date …`, `입력 …`, `보도시점 …`, a line that is only a date, `… 송고`); else a bare
+//!   day in the lead's first sentence (`[서울=뉴스] 15일`) in the latest month the article names
+//!   with its year. No date at all: today's date with a `# TODO` comment (never a made-up
+//!   epoch), and the file is named `undated-<slug>.yaml`.
 //! - No publisher found: `{ko: "TODO: 발행 기관", en: "TODO: publisher"}`.
 //! - No title line: the lead's first sentence is proposed as the title (with a comment).
 //! - Paragraphs before the first sub-heading are the lead; an article without sub-headings is
 //!   all lead.
+//! - Sections, restated figures, labels and the corpus that measures them: `docs/import.md`.
 //! - `28개 중 25개`: the content format has no ratio value, so the fact is a count of the
 //!   part (25) whose label names the whole (`… 28개 중`) and whose note is the sentence.
 //! - Every translation is the literal marker `TODO: translate`.
 //!
 //! The pipeline, one file a step: `run` reads the article and writes the draft; `draft`
-//! puts the steps together: `structure` (article text → blocks), `figures` with `label` and
-//! `dating` (figures → draft facts), `publisher` (who issued the report), `body` (blocks →
+//! puts the steps together: `structure` (article text → blocks) with `headings` (marked and
+//! bare sub-headings) and `dateline` (the article's date), `figures` with `label` and
+//! `dating` (figures → draft facts, one per meaning), `publisher` (who issued the report), `body` (blocks →
 //! Markdown) and `yaml` with `emit` (the draft → a content file).
 
 mod body;
+mod dateline;
 mod dating;
 mod draft;
 mod emit;
 mod figures;
+mod headings;
 mod label;
 mod publisher;
 mod run;
@@ -37,14 +44,11 @@ mod value;
 mod yaml;
 
 pub use body::escape_markdown;
-pub use draft::{Draft, DraftSection, draft, draft_text};
+pub use draft::{Draft, DraftSection, draft, draft_text, draft_text_dated};
 pub use figures::{DraftFact, MAX_NOTE};
 pub use run::{ARTICLE_LIMIT, ImportOptions, Imported, decode, run};
 
 use std::path::PathBuf;
-
-/// The date written when the article has none (the draft must still load).
-pub const UNDATED: &str = "1970-01-01";
 
 /// Why an import failed.
 #[derive(Debug, thiserror::Error)]
@@ -68,6 +72,9 @@ pub enum ImportError {
         /// Why.
         source: std::io::Error,
     },
+    /// `--date` is not a calendar date `YYYY-MM-DD`.
+    #[error("--date {0}: not a date; write it as YYYY-MM-DD (2026-02-15)")]
+    Date(String),
     /// The draft's file exists and `--force` was not given.
     #[error("{0} already exists; pass --force to overwrite it, or -o PATH to write elsewhere")]
     Exists(PathBuf),

@@ -2,7 +2,7 @@
 //! project's configuration, and the draft written where it belongs (or handed back for
 //! standard output).
 
-use super::{Draft, ImportError, draft};
+use super::{Draft, ImportError, draft_text_dated};
 use crate::content::Config;
 use std::path::{Path, PathBuf};
 
@@ -17,6 +17,9 @@ pub struct ImportOptions {
     pub output: Option<PathBuf>,
     /// Overwrite an existing file.
     pub force: bool,
+    /// `--date YYYY-MM-DD`: the briefing's date, over the article's own; it also places the
+    /// article's relative dates (`15일`, `지난해`).
+    pub date: Option<String>,
 }
 
 /// What `yoyak import` did.
@@ -72,9 +75,14 @@ pub fn run(opts: &ImportOptions) -> Result<Imported, ImportError> {
         if stdin { "standard input".to_string() } else { opts.article.display().to_string() };
     let bytes = read_article(&opts.article, stdin)
         .map_err(|source| ImportError::Read { name: name.clone(), source })?;
+    let given = match &opts.date {
+        Some(d) => Some(crate::content::parse_date(d).ok_or_else(|| ImportError::Date(d.clone()))?),
+        None => None,
+    };
     let mut warnings = Vec::new();
     let config = project_config(&opts.root, &mut warnings);
-    let draft = draft(&bytes, &name, &config.numbers)?;
+    let text = decode(&bytes, &name)?;
+    let draft = draft_text_dated(&text, &config.numbers, given);
     let origin = if stdin {
         name.clone()
     } else {

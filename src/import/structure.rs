@@ -1,7 +1,8 @@
 //! From raw article text to its parts: the date, the title line, paragraphs, sub-headings and
 //! bullet lists, with datelines, bylines, wire credits and end marks taken out.
 
-use crate::content::parse_date;
+use super::dateline::{self, DateRank, dateline, meta_date, standalone_date};
+use super::headings;
 
 /// A calendar date `(year, month, day)`, as the number engine takes a dateline.
 pub(crate) type Ymd = (i32, u8, u8);
@@ -29,14 +30,6 @@ pub(crate) struct Article {
     pub blocks: Vec<Block>,
 }
 
-/// Where a date came from; a lower rank wins.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum DateRank {
-    Dateline,
-    Input,
-    Sent,
-}
-
 /// Splits cleaned article text (UTF-8, no BOM, `\n` line ends) into its parts.
 pub(crate) fn parse(text: &str) -> Article {
     let lines = read_lines(text);
@@ -44,7 +37,29 @@ pub(crate) fn parse(text: &str) -> Article {
     let mut raw = raw_blocks(&groups, lines.dateline_lead);
     let title = take_title(&mut raw, lines.dateline_lead);
     let blocks = mark_headings(raw);
-    Article { date: lines.date.map(|(_, d)| d), title, blocks }
+    let date = lines.date.map(|(_, d)| d).or_else(|| bare_day_date(title.as_deref(), &blocks));
+    Article { date, title, blocks }
+}
+
+/// A bare day in the lead's first sentence (`[서울=뉴스] 15일 …`) in the latest month the
+/// article names with its year.
+fn bare_day_date(title: Option<&str>, blocks: &[Block]) -> Option<Ymd> {
+    let lead = blocks.iter().find_map(|b| match b {
+        Block::Para(p) => Some(p.as_str()),
+        _ => None,
+    })?;
+    let first = super::sentences::sentences(lead).into_iter().next()?;
+    let day = dateline::bare_day(&lead[first])?;
+    let mut found = title.map(|t| crate::numbers::find(t, "ko")).unwrap_or_default();
+    for b in blocks {
+        match b {
+            Block::Para(t) | Block::Heading(t) => found.extend(crate::numbers::find(t, "ko")),
+            Block::List(items) => {
+                found.extend(items.iter().flat_map(|(_, t)| crate::numbers::find(t, "ko")))
+            }
+        }
+    }
+    dateline::in_month(dateline::latest_month(&found)?, day)
 }
 
 /// The article's lines after the first pass, with the metadata taken out.
@@ -88,10 +103,13 @@ fn read_lines(text: &str) -> Lines {
             out.lines.push((!rest.is_empty()).then(|| rest.to_string()));
             continue;
         }
+        if let Some(ymd) = standalone_date(t) {
+            out.offer_date(DateRank::Input, ymd);
+            out.lines.push(None);
+            continue;
+        }
         if let Some((rank, ymd)) = meta_date(t) {
-            if let Some(rank) = rank {
-                out.offer_date(rank, ymd);
-            }
+            out.offer_date(rank, ymd);
             out.lines.push(None);
             continue;
         }
@@ -128,10 +146,20 @@ fn line_groups(lines: Vec<Option<String>>) -> Vec<Vec<String>> {
 
 /// A block before headings are told from paragraphs.
 struct RawBlock {
-    /// The block (paragraphs and lists only).
+    /// The block: a paragraph, a list, or a sub-heading marked as such (`■ 조사 개요`).
     block: Block,
     /// How many lines a paragraph was written on (a heading is one line); 0 for a list.
     lines: usize,
+    /// For a heading: what the line is when nothing follows it (a paragraph or a list item
+    /// as written).
+    fallback: Option<Block>,
+}
+
+impl RawBlock {
+    /// A paragraph of one line so far.
+    fn para(text: &str) -> Self {
+        RawBlock { block: Block::Para(text.trim().to_string()), lines: 1, fallback: None }
+    }
 }
 
 /// The paragraphs and lists of every group, wire credits taken off and empty paragraphs
@@ -149,7 +177,7 @@ fn raw_blocks(groups: &[Vec<String>], dateline_lead: bool) -> Vec<RawBlock> {
             && !is_bullet_line(&group[0])
             && group.last().is_some_and(|l| ends_sentence(l))
         {
-            raw.push(RawBlock { block: Block::Para(group[0].trim().to_string()), lines: 1 });
+            raw.push(RawBlock::para(&group[0]));
             group = &group[1..];
         }
         raw.extend(group_blocks(group));
@@ -167,7 +195,7 @@ fn raw_blocks(groups: &[Vec<String>], dateline_lead: bool) -> Vec<RawBlock> {
 /// dateline that starts the lead). It is taken out of the blocks.
 fn take_title(raw: &mut Vec<RawBlock>, dateline_lead: bool) -> Option<String> {
     if !dateline_lead
-        && let Some(RawBlock { block: Block::Para(p), lines: 1 }) = raw.first()
+        && let Some(RawBlock { block: Block::Para(p), lines: 1, .. }) = raw.first()
         && heading_like(p)
     {
         let title = p.clone();
@@ -178,25 +206,48 @@ fn take_title(raw: &mut Vec<RawBlock>, dateline_lead: bool) -> Option<String> {
 }
 
 /// One-line paragraphs that look like headings become sub-headings, unless nothing is under
-/// them.
+/// them (then a marked heading is again the line it was).
 fn mark_headings(raw: Vec<RawBlock>) -> Vec<Block> {
-    let mut blocks: Vec<Block> = raw
+    let marked: Vec<(Block, Option<Block>)> = raw
         .into_iter()
-        .map(|r| match r.block {
-            Block::Para(p) if r.lines == 1 && heading_like(&p) => Block::Heading(p),
-            b => b,
+        .enumerate()
+        .map(|(i, r)| (i == 0, r))
+        .map(|(first, r)| match r.block {
+            // The first block is a deck under the headline (or the lead), never a section.
+            Block::Para(p) if r.lines == 1 && heading_like(&p) && !first => {
+                let fallback = Block::Para(p.clone());
+                (Block::Heading(p), Some(fallback))
+            }
+            b => (b, r.fallback),
         })
         .collect();
-    // A heading with nothing under it is no heading.
-    for i in 0..blocks.len() {
-        let next_is_body = matches!(blocks.get(i + 1), Some(Block::Para(_) | Block::List(_)));
-        if let Block::Heading(h) = &blocks[i]
-            && !next_is_body
-        {
-            blocks[i] = Block::Para(h.clone());
+    let mut blocks: Vec<Block> = Vec::with_capacity(marked.len());
+    for (i, (block, fallback)) in marked.iter().enumerate() {
+        let next_is_body = matches!(marked.get(i + 1), Some((Block::Para(_) | Block::List(_), _)));
+        match (block, fallback) {
+            // A heading with nothing under it is no heading.
+            (Block::Heading(_), Some(f)) if !next_is_body => push_block(&mut blocks, f.clone()),
+            (b, _) => blocks.push(b.clone()),
         }
     }
     blocks
+}
+
+/// Appends a block, joining a list item to the list before it.
+fn push_block(blocks: &mut Vec<Block>, block: Block) {
+    if let (Some(Block::List(items)), Block::List(more)) = (blocks.last_mut(), &block) {
+        items.extend(more.iter().cloned());
+        return;
+    }
+    blocks.push(block);
+}
+
+/// What a marked heading line is when it turns out not to head anything.
+fn heading_fallback(line: &str) -> Block {
+    match bullet(line) {
+        Some(Bullet { item, .. }) => Block::List(vec![(0, item.to_string())]),
+        None => Block::Para(line.trim().to_string()),
+    }
 }
 
 /// Paragraphs and lists of one group of consecutive non-blank lines, with each paragraph's
@@ -204,10 +255,21 @@ fn mark_headings(raw: Vec<RawBlock>) -> Vec<Block> {
 fn group_blocks(group: &[String]) -> Vec<RawBlock> {
     let mut out: Vec<RawBlock> = Vec::new();
     let mut symbols: Vec<char> = Vec::new();
-    for line in group {
+    let marks = headings::marked_lines(group);
+    for (i, line) in group.iter().enumerate() {
+        let heading = match &marks[i] {
+            Some(m) => Some(m.text.clone()),
+            None if headings::bare_heading(group, i) => Some(line.trim().to_string()),
+            None => None,
+        };
+        if let Some(text) = heading {
+            let fallback = Some(heading_fallback(line));
+            out.push(RawBlock { block: Block::Heading(text), lines: 1, fallback });
+            continue;
+        }
         if let Some(Bullet { symbol, item }) = bullet(line) {
             if !matches!(out.last(), Some(RawBlock { block: Block::List(_), .. })) {
-                out.push(RawBlock { block: Block::List(Vec::new()), lines: 0 });
+                out.push(RawBlock { block: Block::List(Vec::new()), lines: 0, fallback: None });
                 symbols.clear();
             }
             let level = match symbols.iter().position(|s| *s == symbol) {
@@ -232,12 +294,12 @@ fn group_blocks(group: &[String]) -> Vec<RawBlock> {
                     item.push_str(t);
                 }
             }
-            Some(RawBlock { block: Block::Para(p), lines }) => {
+            Some(RawBlock { block: Block::Para(p), lines, .. }) => {
                 p.push(' ');
                 p.push_str(t);
                 *lines += 1;
             }
-            _ => out.push(RawBlock { block: Block::Para(t.to_string()), lines: 1 }),
+            _ => out.push(RawBlock::para(t)),
         }
     }
     out
@@ -258,73 +320,6 @@ fn clean_line(raw: &str) -> String {
     }
     s.truncate(s.trim_end().len());
     s
-}
-
-/// Full-width digits as ASCII (only for machine-format dates in metadata lines).
-fn fold_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\u{ff10}'..='\u{ff19}' => char::from(b'0' + (c as u32 - 0xff10) as u8),
-            '\u{ff0e}' => '.',
-            '\u{ff0f}' => '/',
-            '\u{ff0d}' => '-',
-            c => c,
-        })
-        .collect()
-}
-
-/// A machine-format date `YYYY-MM-DD`, `YYYY.MM.DD` or `YYYY/MM/DD` (one- or two-digit month
-/// and day), checked as a real calendar date.
-fn date_token(token: &str) -> Option<Ymd> {
-    let token = fold_digits(token);
-    let token = token.trim_end_matches(['.', ',']);
-    let sep = token.chars().find(|c| matches!(c, '-' | '.' | '/'))?;
-    let parts: Vec<&str> = token.split(sep).collect();
-    let [y, m, d] = parts.as_slice() else { return None };
-    let digits =
-        |s: &str, lens: &[usize]| lens.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-    if !digits(y, &[4]) || !digits(m, &[1, 2]) || !digits(d, &[1, 2]) {
-        return None;
-    }
-    parse_date(&format!("{y}-{m:0>2}-{d:0>2}"))
-}
-
-/// ` date 2026-02-15 …` (or `date: …`): the date and the text after it on the same line.
-fn dateline(t: &str) -> Option<(Ymd, &str)> {
-    let head = t.get(..4)?;
-    if !head.eq_ignore_ascii_case("date") {
-        return None;
-    }
-    let rest = t[4..].trim_start_matches([' ', ':']);
-    if rest.len() == t.len() - 4 {
-        return None; // `dates …`, `datetime`: a word, not the dateline
-    }
-    let end = rest.find(' ').unwrap_or(rest.len());
-    let ymd = date_token(&rest[..end])?;
-    Some((ymd, rest[end..].trim()))
-}
-
-/// `입력 2026.03.18 10:30`, `수정 …`, `2026/03/17 11:00 송고`: a metadata line. The rank says
-/// whether its date is the article's (`None` for a revision time).
-fn meta_date(t: &str) -> Option<(Option<DateRank>, Ymd)> {
-    if t.chars().count() > 80 {
-        return None;
-    }
-    let words: Vec<&str> =
-        t.split([' ', '|']).map(|w| w.trim_matches(':')).filter(|w| !w.is_empty()).collect();
-    let first = *words.first()?;
-    if words.last() == Some(&"송고") {
-        return date_token(first).map(|d| (Some(DateRank::Sent), d));
-    }
-    let label = first.trim_end_matches(':');
-    let rank = match label {
-        "입력" | "기사입력" | "최초입력" | "등록" | "발행" | "발행일" | "게재" => {
-            Some(DateRank::Input)
-        }
-        "수정" | "최종수정" | "업데이트" | "승인" | "기사수정" => None,
-        _ => return None,
-    };
-    date_token(words.get(1)?).map(|d| (rank, d))
 }
 
 /// `(끝)` and its variants: the end of the article.
@@ -456,20 +451,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn metadata_lines() {
-        assert_eq!(dateline(" date 2026-02-15 글로벌".trim()), Some(((2026, 2, 15), "글로벌")));
-        assert_eq!(dateline("date: 2026-03-11"), Some(((2026, 3, 11), "")));
-        assert_eq!(dateline("dates 2026-03-11"), None);
-        assert_eq!(dateline("date 2026-02-30"), None);
-        assert_eq!(
-            meta_date("입력 2026.03.18 10:30"),
-            Some((Some(DateRank::Input), (2026, 3, 18)))
-        );
-        assert_eq!(meta_date("2026/03/17 11:00 송고"), Some((Some(DateRank::Sent), (2026, 3, 17))));
-        assert_eq!(meta_date("입력하는 방법"), None);
-    }
-
-    #[test]
     fn bylines_and_credits() {
         assert!(is_byline("홍길동 기자 gildong@example.com"));
         assert!(is_byline("kim@yna.co.kr"));
@@ -490,8 +471,11 @@ mod tests {
             a.blocks,
             vec![
                 Block::Para("첫 문단이다.".into()),
-                Block::Heading("소제목".into()),
-                Block::List(vec![(0, "가".into()), (1, "나".into()), (2, "다".into())]),
+                // A heading directly above another heading stays a line of text.
+                Block::Para("소제목".into()),
+                // `□` over `○` items: a marked sub-heading and its list.
+                Block::Heading("가".into()),
+                Block::List(vec![(0, "나".into()), (1, "다".into())]),
             ]
         );
     }

@@ -3,7 +3,7 @@
 //! `TODO` wherever an editor has work to do.
 
 use super::emit::{self, Emitter};
-use super::{Draft, DraftFact, UNDATED, escape_markdown};
+use super::{Draft, DraftFact, escape_markdown};
 use crate::content::FactValue;
 use crate::numbers::{Amount, Approx};
 
@@ -33,7 +33,8 @@ impl Draft {
             None => e.line(
                 0,
                 &format!(
-                    "date: {UNDATED}  # TODO: the article has no date; write the report's date"
+                    "date: {}  # TODO: the article has no date (this is today's); write the report's date",
+                    today()
                 ),
             ),
         }
@@ -172,4 +173,9 @@ fn approx_word(approx: Approx) -> Option<&'static str> {
         Approx::Under => Some("under"),
         Approx::Some => Some("some"),
     }
+}
+
+/// Today's date in the system's time zone, `YYYY-MM-DD`: the placeholder for an undated draft.
+fn today() -> String {
+    jiff::Zoned::now().date().to_string()
 }

@@ -23,8 +23,10 @@ pub(crate) fn norm(c: char) -> char {
         '\u{FF09}' => ')',
         // The four tildes of the notes (U+007E is ASCII already).
         '\u{223C}' | '\u{301C}' | '\u{FF5E}' => '~',
-        '\u{2212}' => '-',
-        '\u{2012}' => '–',
+        // The minus sign and the horizontal bar some outlets print for it (`원유(―13.6%)`).
+        '\u{2212}' | '\u{2015}' => '-',
+        // Figure dash and em dash as ranges read them: `5—7개`.
+        '\u{2012}' | '\u{2014}' => '–',
         '兆' => '조',
         '億' => '억',
         '萬' | '万' => '만',

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::str::FromStr;
 use yoyak::content::{Config, load_file};
-use yoyak::import::{Draft, DraftFact, draft, draft_text};
+use yoyak::import::{Draft, DraftFact, draft, draft_text, draft_text_dated};
 use yoyak::numbers::{Amount, Decimal, Style, Unit};
 
 fn fixtures() -> PathBuf {
@@ -166,7 +166,7 @@ fn check_fixture(txt: &str, expected: &str) {
 }
 
 /// The draft's YAML loads without errors, and its facts are the draft's.
-fn assert_loads(d: &Draft, origin: &str) {
+pub(crate) fn assert_loads(d: &Draft, origin: &str) {
     let config = Config::default();
     let yaml = d.to_yaml(&config.languages, origin);
     assert!(
@@ -191,7 +191,7 @@ fn assert_loads(d: &Draft, origin: &str) {
     for (y, s) in b.sections.iter().zip(&d.sections) {
         assert_eq!(y.heading.get("ko"), Some(s.heading.as_str()));
     }
-    assert_eq!(b.date, d.date.clone().unwrap_or_else(|| "1970-01-01".into()));
+    assert_eq!(b.date, d.date.clone().unwrap_or_else(today));
 }
 
 #[test]
@@ -238,7 +238,62 @@ fn no_date_title() {
     let (d, _) = load("05-no-date-title.txt", "05-no-date-title.expected.yaml");
     assert!(d.id().starts_with("undated-"));
     let yaml = d.to_yaml(&["ko".into(), "en".into()], "05");
-    assert!(yaml.contains("date: 1970-01-01  # TODO"));
+    // Undated: today's date as a placeholder with a TODO, never the epoch.
+    assert!(yaml.contains(&format!("date: {}  # TODO", today())), "{yaml}");
+    assert!(!yaml.contains("1970"));
+}
+
+/// Today in the system's time zone, as an undated draft gets it.
+fn today() -> String {
+    jiff::Zoned::now().date().to_string()
+}
+
+/// Every dateline form of issue 18: the date recovered, relative dates placed by it.
+#[test]
+fn dateline_forms() {
+    let style = Style::default();
+    let cases: &[(&str, Option<&str>)] = &[
+        ("2026.02.15\n\n정부는 예산 30%를 늘렸다.\n", Some("2026-02-15")),
+        ("제목 줄\n2026년 2월 15일\n\n정부는 예산 30%를 늘렸다.\n", Some("2026-02-15")),
+        ("보도시점 2026. 2. 15.(일) 12:00\n\n정부는 예산 30%를 늘렸다.\n", Some("2026-02-15")),
+        (
+            "[서울=뉴스] 15일 정부는 2026년 2월 조사에서 예산이 30% 늘었다고 밝혔다.\n",
+            Some("2026-02-15"),
+        ),
+        ("[서울=뉴스] 15일 정부는 예산을 30% 늘렸다고 밝혔다.\n", None),
+        ("정부는 예산을 30% 늘렸다.\n", None),
+    ];
+    for (text, want) in cases {
+        let d = draft_text(text, &style);
+        assert_eq!(d.date.as_deref(), *want, "{text}");
+    }
+    // `--date` gives the date and places the bare day's month.
+    let d = draft_text_dated(
+        "[서울=뉴스] 15일 정부는 예산을 30% 늘렸다고 밝혔다.\n",
+        &style,
+        Some((2026, 3, 2)),
+    );
+    assert_eq!(d.date.as_deref(), Some("2026-03-02"));
+    assert_eq!(d.id(), format!("2026-03-02-{}", d.slug));
+}
+
+#[test]
+fn cli_date_option() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "정부는 예산을 30% 늘렸다.\n").unwrap();
+    let a = article.to_string_lossy().into_owned();
+    let root = root_arg(dir.path());
+    let out = yoyak(&["import", &a, "--root", &root, "-o", "-", "--date", "2026-02-15"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let yaml = String::from_utf8(out.stdout).unwrap();
+    assert!(yaml.contains("\ndate: 2026-02-15\n"), "{yaml}");
+    let out = yoyak(&["import", &a, "--root", &root, "-o", "-", "--date", "2026-02-30"], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
+    let out = yoyak(&["import", &a, "--root", &root, "-o", "-"], None);
+    let yaml = String::from_utf8(out.stdout).unwrap();
+    assert!(yaml.contains(&format!("\ndate: {}  # TODO", today())), "{yaml}");
 }
 
 #[test]
@@ -516,4 +571,83 @@ fn cli_rejects_empty_and_invalid_input() {
     let missing = yoyak(&["import", "no-such-article.txt", "--root", &root], None);
     assert_eq!(missing.status.code(), Some(2));
     assert!(!dir.path().join("content").exists());
+}
+
+/// Issue 18's drafting rules through the public API: restated figures are one fact with the
+/// most informative note, labels name what is measured, and the forms the engine now reads.
+#[test]
+fn issue_18_drafts() {
+    let style = Style::default();
+    let text = "국민 91.8% 인터넷 이용\n\n\
+        지난해 우리 국민의 91.8%가 인터넷을 이용했다.\n\n\
+        ■ 이용률\n\n\
+        국민 인터넷 이용률(91.8%)은 1년 전보다 0.3%포인트 올랐고, 하루 1회 이상 이용하는 비율은 93.9%였다. \
+        이용 시간은 주 평균 16시간 30분이었다.\n\n\
+        [조사 개요]\n\n\
+        15〜64세 고용률(OECD 비교 기준)은 69.6%였다. 응답자는 3만512명, 예산은 2억350만 원이었다. \
+        종사자 10~249명 규모 중소기업의 오픈소스AI 활용률은 78%로 대기업(67%)보다 높았다. \
+        만 20∼64세 성인 약 10명 중 9명이 이용했다.\n";
+    let d = draft_text(text, &style);
+    let headings: Vec<&str> = d.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["이용률", "조사 개요"]);
+    let by_source = |s: &str| d.facts.iter().filter(|f| f.found.source == s).collect::<Vec<_>>();
+    // Title, lead and section say 91.8%: one fact, its note the longest sentence.
+    let share = by_source("91.8%");
+    assert_eq!(share.len(), 1, "{:#?}", d.facts);
+    assert!(share[0].note.starts_with("국민 인터넷 이용률(91.8%)은"), "{}", share[0].note);
+    // `하루 1회 이상` qualifies the share after it.
+    assert!(by_source("1회 이상").is_empty());
+    assert_eq!(
+        by_source("16시간 30분")[0].value,
+        yoyak::content::FactValue::Single(Decimal::from(990))
+    );
+    assert_eq!(by_source("69.6%")[0].label, "고용률");
+    assert_eq!(by_source("78%")[0].label, "중소기업의 오픈소스AI 활용률");
+    assert_eq!(by_source("67%")[0].label, "대기업");
+    assert_eq!(
+        by_source("3만512명")[0].value,
+        yoyak::content::FactValue::Single(Decimal::from(30512))
+    );
+    assert_eq!(
+        by_source("2억350만 원")[0].value,
+        yoyak::content::FactValue::Single(Decimal::from(203_500_000))
+    );
+    assert_eq!(by_source("약 10명 중 9명").len(), 1);
+    // `만 20∼64세` is an age, not 200,000.
+    assert!(d.facts.iter().all(|f| !f.found.source.contains("20∼64")));
+    assert_loads(&d, "issue-18");
+}
+
+/// Labels name what the figure measures, not the word next to it (issue 18).
+#[test]
+fn labels_name_what_is_measured() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "종사자 10~249명 규모 중소기업의 오픈소스AI 활용률은 78%로 나타났다.",
+            "78%",
+            "중소기업의 오픈소스AI 활용률",
+        ),
+        ("15세 이상 고용률은 61.2%로 전년동월대비 0.8%포인트 상승했다.", "0.8%포인트", "고용률"),
+        (
+            "국내 수출규모가 지난해 같은 달 대비 2.5% 증가한 479억달러였다.",
+            "479억달러",
+            "국내 수출규모",
+        ),
+        ("석유제품(△13.9%)은 줄었다.", "13.9%", "석유제품"),
+        ("실업자는 12만명 감소한 74만 4000명이다.", "74만 4000명", "실업자"),
+        (
+            "가구 스마트폰 보유율은 ’12년(65.0%) 대비 ’18년 94.8%로 늘었다.",
+            "65.0%",
+            "가구 스마트폰 보유율",
+        ),
+        ("(인터넷이용률) 전년 대비 1.2%p 상승한 91.5%로 꾸준히 늘었다.", "91.5%", "인터넷이용률"),
+        ("지난 10년 간 이용률은 15.0%p 증가했다.", "15.0%p", "이용률"),
+        ("15〜64세 고용률(OECD 비교 기준)은 69.6%였다.", "69.6%", "고용률"),
+    ];
+    for (text, source, label) in cases {
+        let d = draft_text(text, &Style::default());
+        let f =
+            d.facts.iter().find(|f| f.found.source == *source).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(f.label, *label, "{text}");
+    }
 }

@@ -949,3 +949,107 @@ proptest! {
         }
     }
 }
+
+/// The forms real Korean reports use that issue 18 lists: a myriad unit followed by a bare
+/// number, ratios in running text, `만` as "full age" before an age range, a figure in
+/// parentheses after a name, full-width digits and every range mark.
+#[test]
+fn issue_18_forms() {
+    let cases: Vec<Case> = vec![
+        ("ko", "응답자는 3만512명이었다", vec![("3만512명", count("30512", "명"))]),
+        ("ko", "예산 2억350만 원", vec![("2억350만 원", krw("203500000"))]),
+        ("ko", "예산 2억350만원을", vec![("2억350만원", krw("203500000"))]),
+        ("ko", "1억2만 원", vec![("1억2만 원", krw("100020000"))]),
+        ("ko", "전국 1만7,744명을", vec![("1만7,744명", count("17744", "명"))]),
+        ("ko", "인구 5만1천명", vec![("5만1천명", count("51000", "명"))]),
+        (
+            "ko",
+            "국민 10명 중 7명이 이용했다",
+            vec![("10명 중 7명", ratio("7", "10").with_noun("명"))],
+        ),
+        (
+            "ko",
+            "기업 100곳 중 3곳이 도입했다",
+            vec![("100곳 중 3곳", ratio("3", "100").with_noun("곳"))],
+        ),
+        ("ko", "만 20∼64세 성인", vec![("만 20∼64세", range("20", "64", AGE))]),
+        ("ko", "만 3~69세 이용자", vec![("만 3~69세", range("3", "69", AGE))]),
+        ("ko", "만 13세 이상", vec![("만 13세 이상", ex("13", AGE).with_approx(Approx::Over))]),
+        (
+            "ko",
+            "대기업(67%)과 중소기업(54.1%)",
+            vec![("67%", ex("67", PCT)), ("54.1%", ex("54.1", PCT))],
+        ),
+        ("ko", "１２,３４５명", vec![("１２,３４５명", count("12345", "명"))]),
+        ("ko", "４７．３％", vec![("４７．３％", ex("47.3", PCT))]),
+        ("ko", "10~249명", vec![("10~249명", range("10", "249", COUNT).with_noun("명"))]),
+        ("ko", "10∼249명", vec![("10∼249명", range("10", "249", COUNT).with_noun("명"))]),
+        ("ko", "10〜249명", vec![("10〜249명", range("10", "249", COUNT).with_noun("명"))]),
+        ("ko", "10～249명", vec![("10～249명", range("10", "249", COUNT).with_noun("명"))]),
+        ("ko", "10–249명", vec![("10–249명", range("10", "249", COUNT).with_noun("명"))]),
+        ("ko", "10—249명", vec![("10—249명", range("10", "249", COUNT).with_noun("명"))]),
+        ("ko", "3 ～ 5%", vec![("3 ～ 5%", range("3", "5", PCT))]),
+    ];
+    check(cases);
+}
+
+/// The issue-18 forms through `yoyak check`: written one of these ways in Korean and plainly
+/// in English, a figure raises no Y0301; the same English with a wrong figure does.
+#[test]
+fn check_reads_the_issue_18_forms() {
+    use crate::common::{fixture, run_yoyak};
+    let pairs: &[(&str, &str, &str)] = &[
+        (
+            "응답자는 3만512명이었다.",
+            "There were 30,512 respondents.",
+            "There were 30,521 respondents.",
+        ),
+        (
+            "예산은 2억350만 원이다.",
+            "The budget is 203.5 million won.",
+            "The budget is 235 million won.",
+        ),
+        (
+            "국민 10명 중 7명이 이용했다.",
+            "Seven in ten people used it.",
+            "Six in ten people used it.",
+        ),
+        (
+            "대상은 만 20∼64세 성인이다.",
+            "Adults aged 20–64 took part.",
+            "Adults aged 20–65 took part.",
+        ),
+        ("대기업(67%)이 앞섰다.", "Large firms (67%) led.", "Large firms (76%) led."),
+        ("비율은 ４７．３％였다.", "The share was 47.3%.", "The share was 43.7%."),
+        ("기업 10〜249곳이 참여했다.", "10–249 firms took part.", "10–250 firms took part."),
+        ("기업 10—249곳이 참여했다.", "10–249 firms took part.", "11–249 firms took part."),
+    ];
+    for (ko, en, wrong) in pairs {
+        for (en_text, expect_error) in [(en, false), (wrong, true)] {
+            let dir = fixture("check/figure-changed");
+            let file = dir.path().join("content/figure-changed.yaml");
+            let text = std::fs::read_to_string(&file).unwrap();
+            let text = text
+                .replace(
+                    "ko: 기업의 89%가 AI 개발에 오픈소스 기술을 활용하고 63%는 오픈소스 모델을 도입했다.",
+                    &format!("ko: \"{ko}\""),
+                )
+                .replace(
+                    "en: 98% of companies use open-source technology in AI development and 63% have adopted open-source models.",
+                    &format!("en: \"{en_text}\""),
+                );
+            std::fs::write(&file, text).unwrap();
+            let (_, stdout, stderr) = run_yoyak(&["check", "--format", "json"], dir.path());
+            let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_else(|_| {
+                panic!("{stdout}{stderr}");
+            });
+            let figure_errors: Vec<&serde_json::Value> = doc["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|d| d["code"] == "Y0301" && d["field"] == "summary[0].en")
+                .collect();
+            assert_eq!(!figure_errors.is_empty(), expect_error, "{ko} / {en_text}: {stdout}");
+        }
+    }
+}

@@ -69,10 +69,12 @@ impl Ko<'_> {
                 p = n2;
                 continue;
             }
-            // The last group, below 만: glued (`5만6천795`) or spaced (`1만 2345`), unless it
-            // is a separate expression (`100만 2024년`).
+            // The last group, below 만: glued (`5만6천795`, `1만7,744`) or spaced (`1만 2345`),
+            // unless it is a separate expression (`100만 2024년`, `100만 2,024명`).
             let spaced = q != p;
-            let ok = g2 < pow10(4) && !d2.comma && !(spaced && self.blocks_final_group(g2end));
+            let ok = g2 < pow10(4)
+                && !(spaced && d2.comma)
+                && !(spaced && self.blocks_final_group(g2end));
             if ok {
                 total = total.checked_add(g2)?;
                 p = g2end;

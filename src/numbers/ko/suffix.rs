@@ -58,8 +58,10 @@ impl Ko<'_> {
             end = e;
         }
         let (approx, end) = approx_after(s, end, approx);
+        let start =
+            if x.suf == Suf::AgeSe { full_age_start(s, x.start, self.floor()) } else { x.start };
         let q = Quantity { amount: m.amount, unit: m.unit, approx, noun: m.noun };
-        self.push(x.start, end, q);
+        self.push(start, end, q);
         end
     }
 
@@ -69,11 +71,12 @@ impl Ko<'_> {
         let (Suf::Counter(c), None, Amount::Exact(whole)) = (x.suf, x.right, &m.amount) else {
             return None;
         };
-        if x.approx != Approx::Exact {
+        // `약 10명 중 9명`: about nine in ten; a bound on the whole makes no ratio.
+        if !matches!(x.approx, Approx::Exact | Approx::About) {
             return None;
         }
         let (part, mut e) = self.ratio_part(x.end, c)?;
-        let mut approx = Approx::Exact;
+        let mut approx = x.approx;
         if let Some((a, pe)) = ko_postfix(s, e) {
             approx = a;
             e = pe;
@@ -174,4 +177,18 @@ pub(super) fn year_postfix(s: &str, end: usize) -> Option<(Approx, usize)> {
         }
     }
     None
+}
+
+/// `만 20∼64세`, `만20세`: `만` before an age in years means "full age" (not 10,000); it
+/// belongs to the expression, which then starts at it. Never before `floor` (the end of the
+/// expression found before).
+fn full_age_start(s: &str, start: usize, floor: usize) -> usize {
+    let before = &s[floor.min(start)..start];
+    let trimmed = before.strip_suffix(' ').unwrap_or(before);
+    match trimmed.strip_suffix('만') {
+        Some(b) if !b.chars().next_back().is_some_and(|c| is_hangul(c) || c.is_alphanumeric()) => {
+            floor.min(start) + b.len()
+        }
+        _ => start,
+    }
 }

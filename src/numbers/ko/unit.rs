@@ -172,6 +172,8 @@ impl Ko<'_> {
             Suf::Counter("주") if duration_marker(s, x.end) => {
                 plain(Unit::Duration(DurationUnit::Weeks))
             }
+            // `1인 가구`, `1인 미디어`: a kind of household or medium, not a number of people.
+            Suf::Counter("인") if person_kind(s, x.end) => Reading::Done(x.end),
             Suf::Counter(c) => counted(x, c),
             Suf::Latin(u) => counted(x, u),
             Suf::AgeSe => plain(Unit::Age),
@@ -239,6 +241,13 @@ impl Ko<'_> {
 }
 
 /// A count of `noun` (`432만 개`, `3 GW`).
+/// Whether `N인` ending at `end` names a kind (`1인 가구`, `2인 가족`, `1인 미디어`).
+fn person_kind(s: &str, end: usize) -> bool {
+    const KINDS: &[&str] = &["가구", "미디어", "가족", "창조기업", "크리에이터", "방송", "체제"];
+    lit(s, end, " ").is_some_and(|q| KINDS.iter().any(|k| lit(s, q, k).is_some()))
+}
+
+/// A count of `noun`s.
 fn counted(x: &Expr, noun: &str) -> Reading {
     Reading::Measured(Measure {
         unit: Unit::Count,
