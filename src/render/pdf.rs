@@ -18,7 +18,7 @@ use typst_layout::PagedDocument;
 
 /// The OFL fonts embedded in the binary: Pretendard for text, NanumGothic for Hanja and any
 /// Hangul Pretendard lacks.
-const FONT_FILES: &[&[u8]] = &[
+pub(crate) const FONT_FILES: &[&[u8]] = &[
     include_bytes!("../../templates/fonts/Pretendard-Regular.otf"),
     include_bytes!("../../templates/fonts/Pretendard-Bold.otf"),
     include_bytes!("../../templates/fonts/NanumGothic.ttf"),

@@ -1,0 +1,157 @@
+//! Charts as pictures: each chart's SVG rasterised to PNG by resvg with yoyak's embedded fonts
+//! (never the system's, so the bytes do not depend on the machine), stored under `BinData/`
+//! and placed as an `hp:pic` that flows like a character.
+
+use super::HwpxError;
+use super::header::{CharShape, ParaShape};
+use super::section::{Bin, Body};
+use super::table::position;
+use crate::render::chart::ChartView;
+use resvg::tiny_skia::{Pixmap, Transform};
+use resvg::usvg;
+use std::sync::Arc;
+
+/// Pixels per SVG unit: charts are drawn at twice their size, sharp enough for print.
+const SCALE: f32 = 2.0;
+
+/// The fonts resvg draws chart text with: yoyak's own, loaded once per run.
+pub struct ChartRaster {
+    fontdb: Arc<usvg::fontdb::Database>,
+}
+
+/// A chart as a PNG image.
+pub struct Png {
+    /// The PNG bytes.
+    pub bytes: Vec<u8>,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+impl Default for ChartRaster {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ChartRaster {
+    /// A rasteriser with the fonts embedded in yoyak (the PDF's: Pretendard, NanumGothic).
+    pub fn new() -> Self {
+        let mut db = usvg::fontdb::Database::new();
+        for font in crate::render::pdf::FONT_FILES {
+            db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(*font)));
+        }
+        db.set_sans_serif_family("Pretendard");
+        ChartRaster { fontdb: Arc::new(db) }
+    }
+
+    /// The rasteriser every build of this process shares (the embedded fonts never change).
+    pub fn shared() -> Arc<ChartRaster> {
+        static SHARED: std::sync::OnceLock<Arc<ChartRaster>> = std::sync::OnceLock::new();
+        SHARED.get_or_init(|| Arc::new(ChartRaster::new())).clone()
+    }
+
+    /// `chart` as a PNG.
+    pub fn png(&self, chart: &ChartView) -> Result<Png, HwpxError> {
+        let failed = |message: String| HwpxError::Chart { chart: chart.id.clone(), message };
+        let opt = usvg::Options { fontdb: self.fontdb.clone(), ..usvg::Options::default() };
+        let tree = usvg::Tree::from_str(&chart.svg, &opt).map_err(|e| failed(e.to_string()))?;
+        let size = tree.size();
+        let (width, height) =
+            ((size.width() * SCALE).ceil() as u32, (size.height() * SCALE).ceil() as u32);
+        let mut pixmap = Pixmap::new(width.max(1), height.max(1))
+            .ok_or_else(|| failed(format!("cannot draw {width} × {height} pixels")))?;
+        resvg::render(&tree, Transform::from_scale(SCALE, SCALE), &mut pixmap.as_mut());
+        let bytes = pixmap.encode_png().map_err(|e| failed(e.to_string()))?;
+        Ok(Png { bytes, width: pixmap.width(), height: pixmap.height() })
+    }
+}
+
+/// A paragraph (shaped `para`) holding `png` as a picture `width` HWPUNIT wide.
+pub fn picture(
+    body: &mut Body,
+    png: Png,
+    width: i32,
+    para: ParaShape,
+    lang: &str,
+) -> Result<(), HwpxError> {
+    let height = (f64::from(width) * f64::from(png.height) / f64::from(png.width.max(1))) as i32;
+    let bin = format!("image{}", body.bins.len() + 1);
+    body.bins.push(Bin { id: bin.clone(), png: png.bytes });
+    body.open_para(para, lang)?;
+    body.open_run(CharShape::BODY)?;
+    let id = body.object_id();
+    let (w, h) = (width.to_string(), height.to_string());
+    let x = body.xml();
+    x.open(
+        "hp:pic",
+        &[
+            ("id", &id),
+            ("zOrder", "0"),
+            ("numberingType", "PICTURE"),
+            ("textWrap", "TOP_AND_BOTTOM"),
+            ("textFlow", "BOTH_SIDES"),
+            ("lock", "0"),
+            ("dropcapstyle", "None"),
+            ("href", ""),
+            ("groupLevel", "0"),
+            ("instid", &id),
+            ("reverse", "0"),
+        ],
+    )?;
+    x.empty("hp:offset", &[("x", "0"), ("y", "0")])?;
+    x.empty("hp:orgSz", &[("width", &w), ("height", &h)])?;
+    x.empty("hp:curSz", &[("width", &w), ("height", &h)])?;
+    x.empty("hp:flip", &[("horizontal", "0"), ("vertical", "0")])?;
+    let (cx, cy) = ((width / 2).to_string(), (height / 2).to_string());
+    x.empty(
+        "hp:rotationInfo",
+        &[("angle", "0"), ("centerX", &cx), ("centerY", &cy), ("rotateimage", "1")],
+    )?;
+    x.open("hp:renderingInfo", &[])?;
+    for m in ["hc:transMatrix", "hc:scaMatrix", "hc:rotMatrix"] {
+        x.empty(
+            m,
+            &[("e1", "1"), ("e2", "0"), ("e3", "0"), ("e4", "0"), ("e5", "1"), ("e6", "0")],
+        )?;
+    }
+    x.close("hp:renderingInfo")?;
+    x.open("hp:imgRect", &[])?;
+    for (pt, px, py) in
+        [("hc:pt0", "0", "0"), ("hc:pt1", &w, "0"), ("hc:pt2", &w, &h), ("hc:pt3", "0", &h)]
+    {
+        x.empty(pt, &[("x", px), ("y", py)])?;
+    }
+    x.close("hp:imgRect")?;
+    x.empty("hp:imgClip", &[("left", "0"), ("right", &w), ("top", "0"), ("bottom", &h)])?;
+    x.empty("hp:inMargin", &[("left", "0"), ("right", "0"), ("top", "0"), ("bottom", "0")])?;
+    x.empty("hp:imgDim", &[("dimwidth", &w), ("dimheight", &h)])?;
+    x.empty(
+        "hc:img",
+        &[
+            ("binaryItemIDRef", &bin),
+            ("bright", "0"),
+            ("contrast", "0"),
+            ("effect", "REAL_PIC"),
+            ("alpha", "0"),
+        ],
+    )?;
+    x.empty("hp:effects", &[])?;
+    x.empty(
+        "hp:sz",
+        &[
+            ("width", &w),
+            ("widthRelTo", "ABSOLUTE"),
+            ("height", &h),
+            ("heightRelTo", "ABSOLUTE"),
+            ("protect", "0"),
+        ],
+    )?;
+    position(x, true, 0)?;
+    x.empty("hp:outMargin", &[("left", "0"), ("right", "0"), ("top", "0"), ("bottom", "0")])?;
+    x.empty("hp:shapeComment", &[])?;
+    x.close("hp:pic")?;
+    body.close_run()?;
+    body.close_para()
+}
