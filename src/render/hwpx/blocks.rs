@@ -277,7 +277,7 @@ fn table(
         })
         .collect();
     let spec = TableSpec {
-        widths: column_widths(&weights, flow.width),
+        widths: column_widths(&weights, 900, flow.width),
         rows: rows.len() + 1,
         header_rows: 1,
         para: ParaShape { next: 600, ..flow.para() },

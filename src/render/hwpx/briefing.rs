@@ -3,7 +3,7 @@
 //! marks) swaps parts and list marks without touching the writer.
 
 use super::HwpxError;
-use super::blocks::{Flow, ListMarks, MISSING_COLOR, MUTED, blocks, cell_para, inlines};
+use super::blocks::{Flow, ListMarks, MISSING_COLOR, MUTED, blocks, cell_para, inlines, width_em};
 use super::header::{Align, CharShape, Fill, ParaShape};
 use super::image::{ChartRaster, picture};
 use super::section::{Body, TEXT_WIDTH};
@@ -165,7 +165,7 @@ pub fn key_points_box(
     let mut t = Table::open(body, spec, lang)?;
     t.open_cell(body, Fill::Box)?;
     let mark = format!("{} ", marks.bullet(0));
-    let hang = (super::blocks::width_em(&mark) * 1000.0) as i32;
+    let hang = (width_em(&mark) * 1000.0) as i32;
     let para = ParaShape { left: hang, indent: -hang, next: 200, ..ParaShape::BODY };
     for p in points {
         body.open_para(para, &p.lang)?;
@@ -222,40 +222,39 @@ impl FactSheet<'_> {
     /// A table of `rows`: a label per language, a value per language (right-aligned), `as of`.
     pub fn table(&self, body: &mut Body, rows: &[&FactRow]) -> Result<(), HwpxError> {
         let n = self.lang_names.len();
-        let mut weights: Vec<f64> = Vec::with_capacity(2 * n + 1);
-        for col in 0..2 * n {
-            let widest = rows
-                .iter()
-                .filter_map(|r| if col < n { r.labels.get(col) } else { r.values.get(col - n) })
-                .map(|p| super::blocks::width_em(&p.text))
-                .fold(0.0, f64::max);
-            weights.push(widest);
-        }
-        weights.push(6.0);
+        let heads: Vec<String> = self
+            .lang_names
+            .iter()
+            .map(|l| format!("{} ({})", self.ui.label, l.text))
+            .chain(self.lang_names.iter().map(|l| format!("{} ({})", self.ui.value, l.text)))
+            .chain(std::iter::once(self.ui.as_of.to_string()))
+            .collect();
+        let weights: Vec<f64> = heads
+            .iter()
+            .enumerate()
+            .map(|(col, head)| {
+                rows.iter()
+                    .filter_map(|r| match col {
+                        c if c < n => r.labels.get(c).map(|p| p.text.as_str()),
+                        c if c < 2 * n => r.values.get(c - n).map(|p| p.text.as_str()),
+                        _ => r.as_of.as_deref(),
+                    })
+                    .map(width_em)
+                    // A header may wrap between its words, never inside one.
+                    .fold(head.split(' ').map(width_em).fold(0.0, f64::max) * 1.15, f64::max)
+            })
+            .collect();
         let spec = TableSpec {
-            widths: column_widths(&weights, TEXT_WIDTH),
+            widths: column_widths(&weights, 850, TEXT_WIDTH),
             rows: rows.len() + 1,
             header_rows: 1,
             para: ParaShape { next: 600, ..ParaShape::BODY },
         };
         let mut t = Table::open(body, spec, self.lang)?;
         let text = CharShape::sans(850);
-        let heads = self
-            .lang_names
-            .iter()
-            .map(|l| (self.ui.label, l))
-            .chain(self.lang_names.iter().map(|l| (self.ui.value, l)));
-        for (word, l) in heads {
-            self.cell(
-                body,
-                &mut t,
-                Fill::HeadCell,
-                Align::Center,
-                text.bold(),
-                &format!("{word} ({})", l.text),
-            )?;
+        for head in &heads {
+            self.cell(body, &mut t, Fill::HeadCell, Align::Center, text.bold(), head)?;
         }
-        self.cell(body, &mut t, Fill::HeadCell, Align::Center, text.bold(), self.ui.as_of)?;
         for r in rows {
             let labels = r.labels.iter().take(n).map(|p| (p, Align::Left));
             let values = r.values.iter().take(n).map(|p| (p, Align::Right));

@@ -77,12 +77,15 @@ pub fn picture(
     lang: &str,
 ) -> Result<(), HwpxError> {
     let height = (f64::from(width) * f64::from(png.height) / f64::from(png.width.max(1))) as i32;
+    let (png_width, png_height) = (i64::from(png.width), i64::from(png.height));
     let bin = format!("image{}", body.bins.len() + 1);
     body.bins.push(Bin { id: bin.clone(), png: png.bytes });
     body.open_para(para, lang)?;
     body.open_run(CharShape::BODY)?;
     let id = body.object_id();
     let (w, h) = (width.to_string(), height.to_string());
+    // The image's own size at 96 dpi (75 HWPUNIT a pixel): what 한/글 clips and scales from.
+    let (ow, oh) = ((png_width * 75).to_string(), (png_height * 75).to_string());
     let x = body.xml();
     x.open(
         "hp:pic",
@@ -101,7 +104,7 @@ pub fn picture(
         ],
     )?;
     x.empty("hp:offset", &[("x", "0"), ("y", "0")])?;
-    x.empty("hp:orgSz", &[("width", &w), ("height", &h)])?;
+    x.empty("hp:orgSz", &[("width", &ow), ("height", &oh)])?;
     x.empty("hp:curSz", &[("width", &w), ("height", &h)])?;
     x.empty("hp:flip", &[("horizontal", "0"), ("vertical", "0")])?;
     let (cx, cy) = ((width / 2).to_string(), (height / 2).to_string());
@@ -124,9 +127,9 @@ pub fn picture(
         x.empty(pt, &[("x", px), ("y", py)])?;
     }
     x.close("hp:imgRect")?;
-    x.empty("hp:imgClip", &[("left", "0"), ("right", &w), ("top", "0"), ("bottom", &h)])?;
+    x.empty("hp:imgClip", &[("left", "0"), ("right", &ow), ("top", "0"), ("bottom", &oh)])?;
     x.empty("hp:inMargin", &[("left", "0"), ("right", "0"), ("top", "0"), ("bottom", "0")])?;
-    x.empty("hp:imgDim", &[("dimwidth", &w), ("dimheight", &h)])?;
+    x.empty("hp:imgDim", &[("dimwidth", &ow), ("dimheight", &oh)])?;
     x.empty(
         "hc:img",
         &[

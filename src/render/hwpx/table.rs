@@ -173,20 +173,47 @@ pub fn position(x: &mut super::xml::XmlOut, as_char: bool, left: i32) -> Result<
     Ok(())
 }
 
-/// Column widths summing to `total`, each in proportion to its `weight` (the widest text a
-/// column holds, in em, bounded so no column starves or swallows the table).
-pub fn column_widths(weights: &[f64], total: i32) -> Vec<i32> {
-    if weights.is_empty() {
+/// Column widths summing to `total` for columns whose widest text is `ems` em of `size`
+/// (HWPUNIT) text: each column gets its natural width when the table has room (the rest is
+/// shared in proportion); when it has not, only the widest columns are narrowed, to a common
+/// cap, so short columns (numbers, dates) never wrap.
+pub fn column_widths(ems: &[f64], size: i32, total: i32) -> Vec<i32> {
+    if ems.is_empty() {
         return Vec::new();
     }
-    let w: Vec<f64> = weights.iter().map(|w| w.clamp(3.0, 24.0) + 2.0).collect();
-    let sum: f64 = w.iter().sum();
-    let mut out: Vec<i32> = w.iter().map(|w| (w / sum * f64::from(total)) as i32).collect();
+    // Text, cell margins and a little slack for the estimate.
+    let natural: Vec<f64> =
+        ems.iter().map(|em| em.max(2.0) * f64::from(size) + 1020.0 + 300.0).collect();
+    let total_f = f64::from(total);
+    let sum: f64 = natural.iter().sum();
+    let widths: Vec<f64> = if sum <= total_f {
+        natural.iter().map(|w| w / sum * total_f).collect()
+    } else {
+        let cap = width_cap(&natural, total_f);
+        natural.iter().map(|w| w.min(cap)).collect()
+    };
+    let mut out: Vec<i32> = widths.iter().map(|w| *w as i32).collect();
     let used: i32 = out.iter().sum();
-    if let Some(last) = out.last_mut() {
-        *last += total - used;
+    if let Some(widest) = out.iter_mut().max() {
+        *widest += total - used;
     }
     out
+}
+
+/// The cap `c` with `Σ min(wᵢ, c) = total` (the columns under it keep their width).
+fn width_cap(natural: &[f64], total: f64) -> f64 {
+    let mut sorted = natural.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let mut below = 0.0;
+    for (i, w) in sorted.iter().enumerate() {
+        let rest = (sorted.len() - i) as f64;
+        let cap = (total - below) / rest;
+        if cap <= *w {
+            return cap.max(0.0);
+        }
+        below += w;
+    }
+    sorted.last().copied().unwrap_or(total)
 }
 
 #[cfg(test)]
@@ -195,9 +222,17 @@ mod tests {
 
     #[test]
     fn widths_fill_the_table_exactly() {
-        let w = column_widths(&[1.0, 40.0, 7.3], 42520);
+        let w = column_widths(&[1.0, 40.0, 7.3], 900, 42520);
         assert_eq!(w.iter().sum::<i32>(), 42520);
         assert!(w[1] > w[2] && w[2] > w[0], "{w:?}");
-        assert!(column_widths(&[], 100).is_empty());
+        assert!(column_widths(&[], 900, 100).is_empty());
+    }
+
+    #[test]
+    fn short_columns_keep_their_width_when_the_table_is_crowded() {
+        let w = column_widths(&[60.0, 50.0, 4.0], 900, 42520);
+        assert_eq!(w.iter().sum::<i32>(), 42520);
+        assert!(w[2] >= 4 * 900 + 1020, "{w:?}");
+        assert_eq!(w[0], w[1], "{w:?}");
     }
 }
