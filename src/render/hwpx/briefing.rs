@@ -241,7 +241,7 @@ impl FactSheet<'_> {
                     })
                     .map(width_em)
                     // A header may wrap between its words, never inside one.
-                    .fold(head.split(' ').map(width_em).fold(0.0, f64::max) * 1.15, f64::max)
+                    .fold(head.split(' ').map(width_em).fold(0.0, f64::max) * 1.3, f64::max)
             })
             .collect();
         let spec = TableSpec {
