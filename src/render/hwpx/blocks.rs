@@ -317,3 +317,67 @@ pub fn cell_inlines(
 pub fn cell_para(align: Align) -> ParaShape {
     ParaShape { align, next: 0, ..ParaShape::BODY }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The section XML of `md` written as a Korean body.
+    fn section(md: &str) -> String {
+        let mut body = Body::new("ko").unwrap();
+        let marks = ListMarks::briefing();
+        let flow = super::super::briefing::body_flow("ko", &marks);
+        blocks(&mut body, &markdown::to_blocks(md), &flow).unwrap();
+        String::from_utf8(body.finish().unwrap().section).unwrap()
+    }
+
+    #[test]
+    fn a_table_has_every_required_child() {
+        let xml = section("| 항목 | 수치 |\n|---|--:|\n| 가 | 1 |\n| 나 | 2 |\n");
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let tbl = doc.descendants().find(|n| n.has_tag_name("tbl")).unwrap();
+        assert_eq!((tbl.attribute("rowCnt"), tbl.attribute("colCnt")), (Some("3"), Some("2")));
+        for name in ["sz", "pos", "outMargin", "inMargin"] {
+            assert!(tbl.children().any(|c| c.has_tag_name(name)), "{name}");
+        }
+        let cells: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("tc")).collect();
+        assert_eq!(cells.len(), 6);
+        for c in &cells {
+            for name in ["subList", "cellAddr", "cellSpan", "cellSz", "cellMargin"] {
+                assert!(c.children().any(|x| x.has_tag_name(name)), "{name}");
+            }
+        }
+        assert_eq!(cells[0].attribute("header"), Some("1"));
+        assert_eq!(
+            cells[0].attribute("borderFillIDRef"),
+            Some(Fill::HeadCell.id().to_string().as_str())
+        );
+        assert!(!xml.contains("linesegarray"));
+    }
+
+    #[test]
+    fn lists_carry_their_marks_and_hang() {
+        let xml = section("1. 하나\n   - 둘\n     - 셋\n");
+        for mark in ["1. ", "◦ ", "- "] {
+            assert!(xml.contains(&format!("<hp:t>{mark}</hp:t>")), "{mark}: {xml}");
+        }
+    }
+
+    #[test]
+    fn links_are_hyperlink_fields_with_escaped_targets() {
+        let xml = section("[링크](https://example.org/a?b=1&c=2)");
+        assert!(xml.contains("type=\"HYPERLINK\""), "{xml}");
+        assert!(xml.contains(r"https\://example.org/a\?b=1&amp;c=2;1;0;0;"), "{xml}");
+        assert!(xml.contains("<hp:fieldEnd"), "{xml}");
+        roxmltree::Document::parse(&xml).unwrap();
+    }
+
+    #[test]
+    fn hostile_text_stays_text() {
+        let xml = section("`<script>` & ]]> \"'\n\n```\n</hp:t><x>\n```");
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let text: String = doc.descendants().filter_map(|n| n.text()).collect();
+        assert!(text.contains("<script> & ]]> \"'"), "{text}");
+        assert!(text.contains("</hp:t><x>"), "{text}");
+    }
+}

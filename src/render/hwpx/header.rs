@@ -516,3 +516,39 @@ fn para_pr(x: &mut XmlOut, id: usize, p: &ParaShape) -> io::Result<()> {
     )?;
     x.close("hh:paraPr")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_paragraph_shape_keeps_words_whole_and_counts_match() {
+        let mut s = Shapes::new("ko");
+        assert_eq!(s.para(ParaShape { align: Align::Right, ..ParaShape::BODY }), 1);
+        assert_eq!(s.para(ParaShape::BODY), 0, "shapes are shared");
+        s.char(CharShape::BODY.bold());
+        assert_eq!(s.style("en"), 1);
+        let xml = String::from_utf8(s.header_xml().unwrap()).unwrap();
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let breaks: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("breakSetting")).collect();
+        assert_eq!(breaks.len(), 2);
+        for b in breaks {
+            assert_eq!(b.attribute("breakNonLatinWord"), Some("KEEP_WORD"));
+            assert_eq!(b.attribute("breakLatinWord"), Some("KEEP_WORD"));
+        }
+        for n in doc.descendants().filter(|n| n.attribute("itemCnt").is_some()) {
+            let children = n.children().filter(|c| c.is_element()).count().to_string();
+            assert_eq!(n.attribute("itemCnt"), Some(children.as_str()), "{:?}", n.tag_name());
+        }
+        let langs: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("style"))
+            .filter_map(|n| n.attribute("langID"))
+            .collect();
+        assert_eq!(langs, ["1042", "1033"]);
+        let faces: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("fontface")).collect();
+        assert_eq!(faces.len(), 7);
+        assert!(xml.contains("함초롬바탕") && xml.contains("함초롬돋움"));
+        assert!(xml.contains("faceColor=\"#DFE6F7\""), "the table header's shade");
+    }
+}

@@ -6,6 +6,7 @@ use super::HwpxError;
 use super::header::{CharShape, ParaShape};
 use super::section::{Bin, Body};
 use super::table::position;
+use super::xml::XmlOut;
 use crate::render::chart::ChartView;
 use resvg::tiny_skia::{Pixmap, Transform};
 use resvg::usvg;
@@ -68,6 +69,33 @@ impl ChartRaster {
     }
 }
 
+/// A picture's sizes: as shown (`w` × `h`) and its own (`ow` × `oh`, the PNG at 96 dpi,
+/// 75 HWPUNIT a pixel: what 한/글 clips and scales from), all in HWPUNIT.
+struct PicSize {
+    w: String,
+    h: String,
+    ow: String,
+    oh: String,
+    cx: String,
+    cy: String,
+}
+
+impl PicSize {
+    /// `png` shown `width` wide, its height in proportion.
+    fn new(png: &Png, width: i32) -> Self {
+        let height =
+            (f64::from(width) * f64::from(png.height) / f64::from(png.width.max(1))) as i32;
+        PicSize {
+            w: width.to_string(),
+            h: height.to_string(),
+            ow: (i64::from(png.width) * 75).to_string(),
+            oh: (i64::from(png.height) * 75).to_string(),
+            cx: (width / 2).to_string(),
+            cy: (height / 2).to_string(),
+        }
+    }
+}
+
 /// A paragraph (shaped `para`) holding `png` as a picture `width` HWPUNIT wide.
 pub fn picture(
     body: &mut Body,
@@ -76,16 +104,12 @@ pub fn picture(
     para: ParaShape,
     lang: &str,
 ) -> Result<(), HwpxError> {
-    let height = (f64::from(width) * f64::from(png.height) / f64::from(png.width.max(1))) as i32;
-    let (png_width, png_height) = (i64::from(png.width), i64::from(png.height));
+    let size = PicSize::new(&png, width);
     let bin = format!("image{}", body.bins.len() + 1);
     body.bins.push(Bin { id: bin.clone(), png: png.bytes });
     body.open_para(para, lang)?;
     body.open_run(CharShape::BODY)?;
     let id = body.object_id();
-    let (w, h) = (width.to_string(), height.to_string());
-    // The image's own size at 96 dpi (75 HWPUNIT a pixel): what 한/글 clips and scales from.
-    let (ow, oh) = ((png_width * 75).to_string(), (png_height * 75).to_string());
     let x = body.xml();
     x.open(
         "hp:pic",
@@ -103,50 +127,14 @@ pub fn picture(
             ("reverse", "0"),
         ],
     )?;
-    x.empty("hp:offset", &[("x", "0"), ("y", "0")])?;
-    x.empty("hp:orgSz", &[("width", &ow), ("height", &oh)])?;
-    x.empty("hp:curSz", &[("width", &w), ("height", &h)])?;
-    x.empty("hp:flip", &[("horizontal", "0"), ("vertical", "0")])?;
-    let (cx, cy) = ((width / 2).to_string(), (height / 2).to_string());
-    x.empty(
-        "hp:rotationInfo",
-        &[("angle", "0"), ("centerX", &cx), ("centerY", &cy), ("rotateimage", "1")],
-    )?;
-    x.open("hp:renderingInfo", &[])?;
-    for m in ["hc:transMatrix", "hc:scaMatrix", "hc:rotMatrix"] {
-        x.empty(
-            m,
-            &[("e1", "1"), ("e2", "0"), ("e3", "0"), ("e4", "0"), ("e5", "1"), ("e6", "0")],
-        )?;
-    }
-    x.close("hp:renderingInfo")?;
-    x.open("hp:imgRect", &[])?;
-    for (pt, px, py) in
-        [("hc:pt0", "0", "0"), ("hc:pt1", &w, "0"), ("hc:pt2", &w, &h), ("hc:pt3", "0", &h)]
-    {
-        x.empty(pt, &[("x", px), ("y", py)])?;
-    }
-    x.close("hp:imgRect")?;
-    x.empty("hp:imgClip", &[("left", "0"), ("right", &ow), ("top", "0"), ("bottom", &oh)])?;
-    x.empty("hp:inMargin", &[("left", "0"), ("right", "0"), ("top", "0"), ("bottom", "0")])?;
-    x.empty("hp:imgDim", &[("dimwidth", &ow), ("dimheight", &oh)])?;
-    x.empty(
-        "hc:img",
-        &[
-            ("binaryItemIDRef", &bin),
-            ("bright", "0"),
-            ("contrast", "0"),
-            ("effect", "REAL_PIC"),
-            ("alpha", "0"),
-        ],
-    )?;
-    x.empty("hp:effects", &[])?;
+    frame(x, &size)?;
+    image(x, &size, &bin)?;
     x.empty(
         "hp:sz",
         &[
-            ("width", &w),
+            ("width", &size.w),
             ("widthRelTo", "ABSOLUTE"),
-            ("height", &h),
+            ("height", &size.h),
             ("heightRelTo", "ABSOLUTE"),
             ("protect", "0"),
         ],
@@ -157,4 +145,74 @@ pub fn picture(
     x.close("hp:pic")?;
     body.close_run()?;
     body.close_para()
+}
+
+/// The picture's frame: offset, sizes, no flip or rotation, identity matrices.
+fn frame(x: &mut XmlOut, s: &PicSize) -> Result<(), HwpxError> {
+    x.empty("hp:offset", &[("x", "0"), ("y", "0")])?;
+    x.empty("hp:orgSz", &[("width", &s.ow), ("height", &s.oh)])?;
+    x.empty("hp:curSz", &[("width", &s.w), ("height", &s.h)])?;
+    x.empty("hp:flip", &[("horizontal", "0"), ("vertical", "0")])?;
+    x.empty(
+        "hp:rotationInfo",
+        &[("angle", "0"), ("centerX", &s.cx), ("centerY", &s.cy), ("rotateimage", "1")],
+    )?;
+    x.open("hp:renderingInfo", &[])?;
+    for m in ["hc:transMatrix", "hc:scaMatrix", "hc:rotMatrix"] {
+        x.empty(
+            m,
+            &[("e1", "1"), ("e2", "0"), ("e3", "0"), ("e4", "0"), ("e5", "1"), ("e6", "0")],
+        )?;
+    }
+    x.close("hp:renderingInfo")?;
+    Ok(())
+}
+
+/// The image itself: where it is drawn, its whole area clipped, the stored picture `bin`.
+fn image(x: &mut XmlOut, s: &PicSize, bin: &str) -> Result<(), HwpxError> {
+    let (w, h) = (s.w.as_str(), s.h.as_str());
+    x.open("hp:imgRect", &[])?;
+    for (pt, px, py) in
+        [("hc:pt0", "0", "0"), ("hc:pt1", w, "0"), ("hc:pt2", w, h), ("hc:pt3", "0", h)]
+    {
+        x.empty(pt, &[("x", px), ("y", py)])?;
+    }
+    x.close("hp:imgRect")?;
+    x.empty("hp:imgClip", &[("left", "0"), ("right", &s.ow), ("top", "0"), ("bottom", &s.oh)])?;
+    x.empty("hp:inMargin", &[("left", "0"), ("right", "0"), ("top", "0"), ("bottom", "0")])?;
+    x.empty("hp:imgDim", &[("dimwidth", &s.ow), ("dimheight", &s.oh)])?;
+    x.empty(
+        "hc:img",
+        &[
+            ("binaryItemIDRef", bin),
+            ("bright", "0"),
+            ("contrast", "0"),
+            ("effect", "REAL_PIC"),
+            ("alpha", "0"),
+        ],
+    )?;
+    x.empty("hp:effects", &[])?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::chart::{Bar, bar_chart};
+
+    #[test]
+    fn charts_rasterise_to_the_same_png_every_time() {
+        let bars = [Bar { label: "문서 작성".into(), value: "61.4%".into(), magnitude: 61.4 }];
+        let chart = ChartView {
+            id: "c".into(),
+            title: "활용 목적".into(),
+            file: "c.ko.svg".into(),
+            svg: bar_chart("c", "활용 목적", "ko", &bars),
+        };
+        let raster = ChartRaster::new();
+        let a = raster.png(&chart).unwrap();
+        assert!(a.bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+        assert_eq!(a.width, 1280, "twice the SVG's 640 units");
+        assert_eq!(a.bytes, ChartRaster::shared().png(&chart).unwrap().bytes);
+    }
 }
