@@ -463,6 +463,18 @@ fn unit(x: &mut XmlOut, name: &str, value: i32) -> io::Result<()> {
     x.empty(name, &[("value", &value.to_string()), ("unit", "HWPUNIT")])
 }
 
+/// `hh:margin` (each value divided by `divisor`) and the 160 % line spacing.
+fn margin_and_spacing(x: &mut XmlOut, p: &ParaShape, divisor: i32) -> io::Result<()> {
+    x.open("hh:margin", &[])?;
+    unit(x, "hc:intent", p.indent / divisor)?;
+    unit(x, "hc:left", p.left / divisor)?;
+    unit(x, "hc:right", 0)?;
+    unit(x, "hc:prev", p.prev / divisor)?;
+    unit(x, "hc:next", p.next / divisor)?;
+    x.close("hh:margin")?;
+    x.empty("hh:lineSpacing", &[("type", "PERCENT"), ("value", "160"), ("unit", "HWPUNIT")])
+}
+
 /// One `hh:paraPr`: words kept whole in every script, 160 % line spacing.
 fn para_pr(x: &mut XmlOut, id: usize, p: &ParaShape) -> io::Result<()> {
     x.open(
@@ -493,14 +505,19 @@ fn para_pr(x: &mut XmlOut, id: usize, p: &ParaShape) -> io::Result<()> {
         ],
     )?;
     x.empty("hh:autoSpacing", &[("eAsianEng", "0"), ("eAsianNum", "0")])?;
-    x.open("hh:margin", &[])?;
-    unit(x, "hc:intent", p.indent)?;
-    unit(x, "hc:left", p.left)?;
-    unit(x, "hc:right", 0)?;
-    unit(x, "hc:prev", p.prev)?;
-    unit(x, "hc:next", p.next)?;
-    x.close("hh:margin")?;
-    x.empty("hh:lineSpacing", &[("type", "PERCENT"), ("value", "160"), ("unit", "HWPUNIT")])?;
+    // As 한/글 writes them: for readers that know the 2016 HwpUnitChar unit, margins at half
+    // their HWPUNIT values; for the others, in HWPUNIT.
+    x.open("hp:switch", &[])?;
+    x.open(
+        "hp:case",
+        &[("hp:required-namespace", "http://www.hancom.co.kr/hwpml/2016/HwpUnitChar")],
+    )?;
+    margin_and_spacing(x, p, 2)?;
+    x.close("hp:case")?;
+    x.open("hp:default", &[])?;
+    margin_and_spacing(x, p, 1)?;
+    x.close("hp:default")?;
+    x.close("hp:switch")?;
     let offset = if p.border == Fill::QuoteBar { "850" } else { "0" };
     x.empty(
         "hh:border",
