@@ -260,11 +260,9 @@ fn load(
                 let t0 = Instant::now();
                 let tools =
                     PageRenderer::new(templates).map_err(BuildError::from).and_then(|pages| {
-                        Ok(Tools {
-                            pages,
-                            fonts: pdf::Fonts::shared(root, font_limit)?,
-                            charts: ChartRaster::shared(),
-                        })
+                        let fonts = pdf::Fonts::shared(root, font_limit)?;
+                        let charts = Arc::new(ChartRaster::from_fonts(&fonts));
+                        Ok(Tools { pages, fonts, charts })
                     });
                 (tools, since(t0))
             },

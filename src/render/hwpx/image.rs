@@ -43,14 +43,29 @@ impl ChartRaster {
         for font in crate::render::pdf::FONT_FILES {
             db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(*font)));
         }
-        db.set_sans_serif_family("Pretendard");
-        ChartRaster { fontdb: Arc::new(db) }
+        Self::with(db)
     }
 
-    /// The rasteriser every build of this process shares (the embedded fonts never change).
-    pub fn shared() -> Arc<ChartRaster> {
-        static SHARED: std::sync::OnceLock<Arc<ChartRaster>> = std::sync::OnceLock::new();
-        SHARED.get_or_init(|| Arc::new(ChartRaster::new())).clone()
+    /// A rasteriser with the PDF's fonts: the embedded ones and the project's own (which
+    /// fill in scripts the embedded fonts lack, e.g. kana), so a chart draws the same glyphs
+    /// in every format.
+    pub fn from_fonts(fonts: &crate::render::pdf::Fonts) -> Self {
+        let mut db = usvg::fontdb::Database::new();
+        // A collection's faces share one file: load each file once. Lighter weights first:
+        // usvg falls back to the first font that has a missing glyph, whatever its weight,
+        // and a regular label must not turn bold.
+        let mut files: Vec<_> = fonts.faces().iter().filter(|f| f.index() == 0).collect();
+        files.sort_by_key(|f| f.info().variant.weight);
+        for font in files {
+            db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(font.data().clone())));
+        }
+        Self::with(db)
+    }
+
+    /// A rasteriser over `db`, sans-serif text in Pretendard.
+    fn with(mut db: usvg::fontdb::Database) -> Self {
+        db.set_sans_serif_family("Pretendard");
+        ChartRaster { fontdb: Arc::new(db) }
     }
 
     /// `chart` as a PNG.
@@ -213,6 +228,6 @@ mod tests {
         let a = raster.png(&chart).unwrap();
         assert!(a.bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
         assert_eq!(a.width, 1280, "twice the SVG's 640 units");
-        assert_eq!(a.bytes, ChartRaster::shared().png(&chart).unwrap().bytes);
+        assert_eq!(a.bytes, ChartRaster::new().png(&chart).unwrap().bytes);
     }
 }
