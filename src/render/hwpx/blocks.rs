@@ -4,7 +4,7 @@
 
 use super::HwpxError;
 use super::header::{Align, CharShape, Face, Fill, ParaShape};
-use super::section::Body;
+use super::section::{Body, TEXT_WIDTH};
 use super::table::{Table, TableSpec, column_widths};
 use crate::markdown::{self, Block, Inline};
 
@@ -80,9 +80,11 @@ impl Flow<'_> {
         }
     }
 
-    /// This flow moved right by `by`.
+    /// This flow moved right by `by`, never past the middle of the page (however deep a
+    /// list or quote nests, its text stays on the page).
     fn indented(&self, by: i32) -> Self {
-        Flow { left: self.left + by, width: (self.width - by).max(STEP * 4), ..*self }
+        let left = (self.left + by).min(TEXT_WIDTH / 2);
+        Flow { left, width: self.width - (left - self.left), ..*self }
     }
 }
 
@@ -370,6 +372,23 @@ mod tests {
         assert!(xml.contains(r"https\://example.org/a\?b=1&amp;c=2;1;0;0;"), "{xml}");
         assert!(xml.contains("<hp:fieldEnd"), "{xml}");
         roxmltree::Document::parse(&xml).unwrap();
+    }
+
+    #[test]
+    fn deep_nesting_stays_on_the_page() {
+        let md: String = (0..60).map(|i| format!("{}- level{i}\n", "  ".repeat(i))).collect();
+        let md = format!("{md}\n{}", "> ".repeat(60) + "deep");
+        let xml = section(&md);
+        assert!(xml.contains("level59") && xml.contains("deep"));
+        let mut body = Body::new("ko").unwrap();
+        let marks = ListMarks::briefing();
+        let flow = super::super::briefing::body_flow("ko", &marks);
+        let mut f = flow;
+        for _ in 0..100 {
+            f = f.indented(STEP);
+        }
+        assert!(f.left <= TEXT_WIDTH / 2 && f.width >= TEXT_WIDTH / 2, "{} {}", f.left, f.width);
+        blocks(&mut body, &markdown::to_blocks("| a |\n|---|\n| b |"), &f).unwrap();
     }
 
     #[test]
