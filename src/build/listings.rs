@@ -10,7 +10,7 @@ use crate::content::{Briefing, Text};
 use crate::hash::hash_parts;
 use crate::render::error::Document;
 use crate::render::site::{self, DigestView, Selection};
-use crate::render::{RenderError, feed, pdf};
+use crate::render::{RenderError, feed, hwpx, pdf};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -228,7 +228,7 @@ fn render_digest(
     Ok(RenderedDigest { rendered: all, views })
 }
 
-/// One digest in `lang`: Markdown, HTML and PDF, and the view (the index page lists the
+/// One digest in `lang`: Markdown, HTML, PDF and HWPX, and the view (the index page lists the
 /// digest in each language).
 fn render_digest_edition(
     plan: &DigestPlan,
@@ -253,11 +253,16 @@ fn render_digest_edition(
         document: Document::Digest { name: name.clone(), lang: lang.to_string() },
         error,
     })?;
+    let hwpx = hwpx::digest(&d).map_err(|error| RenderError::Hwpx {
+        document: Document::Digest { name: name.clone(), lang: lang.to_string() },
+        error,
+    })?;
     let dir = PathBuf::from("digest");
     let files = vec![
         OutputFile::new(dir.join(format!("{name}.{lang}.md")), md),
         OutputFile::new(dir.join(format!("{name}.{lang}.html")), html),
         OutputFile::new(dir.join(format!("{name}.{lang}.pdf")), pdf.bytes),
+        OutputFile::new(dir.join(format!("{name}.{lang}.hwpx")), hwpx),
     ];
     let mut rendered = Rendered { files, notdef: pdf.notdef, ..Default::default() };
     (rendered.timings.layout, rendered.timings.export) = (pdf.layout, pdf.export);

@@ -16,6 +16,7 @@ pub use report::{BuildError, BuildReport, Failure, Progress, Timings};
 
 use crate::content::{self, Briefing, Config, Project};
 use crate::diagnostic::Diagnostic;
+use crate::render::hwpx::ChartRaster;
 use crate::render::page::PageRenderer;
 use crate::render::pdf;
 use crate::render::site::Selection;
@@ -77,12 +78,14 @@ struct Renderers<'a> {
     pages: &'a PageRenderer,
     templates: &'a TemplateSet,
     fonts: &'a pdf::Fonts,
+    charts: &'a ChartRaster,
 }
 
 /// Compiled templates and parsed fonts: loaded while the content loads.
 struct Tools {
     pages: PageRenderer,
     fonts: Arc<pdf::Fonts>,
+    charts: Arc<ChartRaster>,
 }
 
 /// What step 1 hands on: the project, each file's content hash and the tools to render with.
@@ -156,6 +159,7 @@ fn build_steps(run: &Run, started: Instant) -> Result<BuildReport, BuildError> {
         pages: &tools.pages,
         templates: &templates,
         fonts: &tools.fonts,
+        charts: &tools.charts,
     };
     render_all(run, &r, &mut project.files, &content_hashes, &mut cache, &mut report)?;
 
@@ -256,7 +260,9 @@ fn load(
                 let t0 = Instant::now();
                 let tools =
                     PageRenderer::new(templates).map_err(BuildError::from).and_then(|pages| {
-                        Ok(Tools { pages, fonts: pdf::Fonts::shared(root, font_limit)? })
+                        let fonts = pdf::Fonts::shared(root, font_limit)?;
+                        let charts = Arc::new(ChartRaster::from_fonts(&fonts));
+                        Ok(Tools { pages, fonts, charts })
                     });
                 (tools, since(t0))
             },

@@ -8,7 +8,7 @@ use crate::build::incremental::Cache;
 use crate::build::report::BuildReport;
 use crate::content::{self, Briefing};
 use crate::render::error::Document;
-use crate::render::{self, RenderError, pdf, site};
+use crate::render::{self, RenderError, hwpx, pdf, site};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -33,7 +33,7 @@ fn since(t0: Instant) -> f64 {
     t0.elapsed().as_secs_f64()
 }
 
-/// One briefing's edition in `lang`: Markdown, HTML, PDF and its charts.
+/// One briefing's edition in `lang`: Markdown, HTML, PDF, HWPX and its charts.
 fn render_edition(b: &Briefing, lang: &str, r: &Renderers) -> Result<Rendered, RenderError> {
     let mut t = Timings::default();
     let e = render::edition(b, lang, r.config);
@@ -63,11 +63,16 @@ fn render_edition(b: &Briefing, lang: &str, r: &Renderers) -> Result<Rendered, R
             error,
         })?;
     (t.layout, t.export) = (pdf.layout, pdf.export);
+    let hwpx = hwpx::briefing(&e, r.charts).map_err(|error| RenderError::Hwpx {
+        document: Document::Briefing { id: b.id.clone(), lang: lang.to_string() },
+        error,
+    })?;
     let dir = PathBuf::from(&b.id);
     let mut files = vec![
         OutputFile::new(dir.join(format!("{}.{lang}.md", b.id)), md),
         OutputFile::new(dir.join(format!("{}.{lang}.html", b.id)), html),
         OutputFile::new(dir.join(format!("{}.{lang}.pdf", b.id)), pdf.bytes),
+        OutputFile::new(dir.join(format!("{}.{lang}.hwpx", b.id)), hwpx),
     ];
     files.extend(e.charts.into_iter().map(|c| OutputFile::new(dir.join(c.file), c.svg)));
     Ok(Rendered { files, notdef: pdf.notdef, timings: t })

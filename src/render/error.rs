@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-/// The document a PDF belongs to.
+/// The document a PDF or HWPX file belongs to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Document {
     /// One briefing's edition.
@@ -43,6 +43,15 @@ pub enum RenderError {
         /// Typst's diagnostics.
         error: super::pdf::PdfError,
     },
+    /// An HWPX document could not be written.
+    #[cfg(feature = "pdf")]
+    #[error("{}", hwpx_message(document, error))]
+    Hwpx {
+        /// Whose HWPX.
+        document: Document,
+        /// What failed.
+        error: super::hwpx::HwpxError,
+    },
     /// A view could not be serialised as typst's data.
     #[error("{0}")]
     Data(#[from] serde_json::Error),
@@ -58,6 +67,15 @@ pub enum RenderError {
 /// digest it is.
 #[cfg(feature = "pdf")]
 fn pdf_message(document: &Document, error: &super::pdf::PdfError) -> String {
+    match document {
+        Document::Briefing { .. } => error.to_string(),
+        Document::Digest { name, .. } => format!("digest {name}: {error}"),
+    }
+}
+
+/// An HWPX failure, with the digest named as for a PDF failure.
+#[cfg(feature = "pdf")]
+fn hwpx_message(document: &Document, error: &super::hwpx::HwpxError) -> String {
     match document {
         Document::Briefing { .. } => error.to_string(),
         Document::Digest { name, .. } => format!("digest {name}: {error}"),

@@ -7,6 +7,8 @@
 pub mod chart;
 pub mod error;
 pub mod feed;
+#[cfg(feature = "pdf")]
+pub mod hwpx;
 pub mod page;
 #[cfg(feature = "pdf")]
 pub mod pdf;
@@ -113,7 +115,7 @@ pub struct FactRow {
 pub struct FileLink {
     /// Language of the file.
     pub lang: String,
-    /// `md`, `html` or `pdf`.
+    /// `md`, `html`, `pdf` or `hwpx`.
     pub format: String,
     /// Relative href.
     pub href: String,
@@ -260,7 +262,7 @@ fn magnitude(fact: &Fact) -> f64 {
 pub fn file_links(id: &str, langs: &[String]) -> Vec<FileLink> {
     let mut out = Vec::new();
     for lang in langs {
-        for format in ["html", "pdf", "md"] {
+        for format in ["html", "pdf", "hwpx", "md"] {
             out.push(FileLink {
                 lang: lang.clone(),
                 format: format.into(),

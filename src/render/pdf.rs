@@ -18,7 +18,7 @@ use typst_layout::PagedDocument;
 
 /// The OFL fonts embedded in the binary: Pretendard for text, NanumGothic for Hanja and any
 /// Hangul Pretendard lacks.
-const FONT_FILES: &[&[u8]] = &[
+pub(crate) const FONT_FILES: &[&[u8]] = &[
     include_bytes!("../../templates/fonts/Pretendard-Regular.otf"),
     include_bytes!("../../templates/fonts/Pretendard-Bold.otf"),
     include_bytes!("../../templates/fonts/NanumGothic.ttf"),
@@ -43,6 +43,11 @@ pub struct FontError {
 }
 
 impl Fonts {
+    /// Every font (the embedded ones, then the project's), for other renderers to draw with.
+    pub fn faces(&self) -> &[Font] {
+        &self.fonts
+    }
+
     /// The embedded fonts, then the project's own from `<root>/fonts/` (for scripts the
     /// embedded fonts lack, e.g. Japanese kana); system fonts are never read. Parsed once per
     /// process: a long-running process (`yoyak serve`) gets the same fonts back while the

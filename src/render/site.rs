@@ -219,7 +219,7 @@ pub fn digest(
         .languages
         .iter()
         .flat_map(|l| {
-            ["html", "pdf", "md"].map(|f| super::FileLink {
+            ["html", "pdf", "hwpx", "md"].map(|f| super::FileLink {
                 lang: l.clone(),
                 format: f.into(),
                 href: format!("{name}.{l}.{f}"),

@@ -18,6 +18,8 @@ pub(super) fn content_type(path: &Path) -> &'static str {
         "xml" => "application/atom+xml; charset=utf-8",
         "svg" => "image/svg+xml",
         "pdf" => "application/pdf",
+        // The type an HWPX package names in its own `mimetype` entry.
+        "hwpx" => "application/hwp+zip",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",
         "woff2" => "font/woff2",
@@ -74,5 +76,10 @@ mod tests {
             assert!(resolve(&out, bad).is_none(), "{bad}");
         }
         assert!(resolve(&out, "/%ff").is_none(), "not UTF-8");
+    }
+
+    #[test]
+    fn hwpx_is_served_as_an_hwpx_package() {
+        assert_eq!(content_type(Path::new("b/b.ko.hwpx")), "application/hwp+zip");
     }
 }

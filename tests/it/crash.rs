@@ -125,6 +125,16 @@ fn assert_whole(path: &Path, bytes: &[u8]) {
             roxmltree::Document::parse(text()).unwrap_or_else(|e| panic!("{what}: {e}"));
         }
         "md" => assert!(text().ends_with('\n'), "{what} is whole"),
+        "hwpx" => {
+            // A whole ZIP: its central directory reads and every entry inflates.
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+                .unwrap_or_else(|e| panic!("{what}: {e}"));
+            for i in 0..zip.len() {
+                let mut entry = zip.by_index(i).unwrap_or_else(|e| panic!("{what}: {e}"));
+                std::io::copy(&mut entry, &mut std::io::sink())
+                    .unwrap_or_else(|e| panic!("{what}: {e}"));
+            }
+        }
         other => panic!("{what}: unexpected output .{other}"),
     }
 }

@@ -9,6 +9,7 @@ mod crash;
 mod editors;
 mod fuzz_regressions;
 mod hostile;
+mod hwpx;
 mod import;
 mod import_corpus;
 mod incremental;
