@@ -2,7 +2,9 @@
 //! project's configuration, and the draft written where it belongs (or handed back for
 //! standard output).
 
-use super::{Draft, ImportError, draft_text_dated};
+use super::draft::draft_extracted;
+use super::formats::{Format, detect, extract};
+use super::{Draft, ImportError};
 use crate::content::Config;
 use std::path::{Path, PathBuf};
 
@@ -81,8 +83,9 @@ pub fn run(opts: &ImportOptions) -> Result<Imported, ImportError> {
     };
     let mut warnings = Vec::new();
     let config = project_config(&opts.root, &mut warnings);
-    let text = decode(&bytes, &name)?;
-    let draft = draft_text_dated(&text, &config.numbers, given);
+    let format = if stdin { Format::Text } else { detect(&opts.article, &bytes) };
+    let extracted = extract(&bytes, format, &name)?;
+    let draft = draft_extracted(&extracted, &config.numbers, given);
     let origin = if stdin {
         name.clone()
     } else {
