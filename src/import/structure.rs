@@ -399,11 +399,12 @@ fn strip_wire_credit(p: &str) -> &str {
 
 /// Bullet symbols that start a list item at the start of a line.
 const BULLETS: &[char] = &[
-    '□', '■', '○', '●', '◦', '·', '•', '∙', '△', '▲', '▷', '▶', '◇', '◆', '◎', '※', '-', '*', 'ㅇ',
+    '□', '■', '○', '●', '◦', '·', '•', '∙', '‣', '△', '▲', '▷', '▶', '◇', '◆', '◎', '※', '-', '*',
+    'ㅇ',
 ];
 
 /// Whether the line starts with a bullet.
-fn is_bullet_line(line: &str) -> bool {
+pub(crate) fn is_bullet_line(line: &str) -> bool {
     bullet(line).is_some()
 }
 

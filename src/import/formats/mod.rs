@@ -156,10 +156,8 @@ fn dated_line(p: &str) -> &str {
 
 /// Whether a paragraph starts with a symbol the text importer reads as a bullet or a heading
 /// mark: such paragraphs are written on consecutive lines so `□ … ○ …` stays one list.
-fn starts_with_mark(p: &str) -> bool {
-    p.starts_with([
-        '□', '■', '○', '●', '◦', '·', '•', '∙', '△', '▲', '▷', '▶', '◇', '◆', '◎', '※', '-', 'ㅇ',
-    ])
+pub(crate) fn starts_with_mark(p: &str) -> bool {
+    super::structure::is_bullet_line(p) || super::headings::marked(p).is_some()
 }
 
 impl Document {

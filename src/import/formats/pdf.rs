@@ -61,15 +61,81 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, String> {
         .iter()
         .map(|p| p.split('\n').map(|l| clean_text(l).replace('\u{0}', "")).collect())
         .collect();
-    let pages = without_page_furniture(pages);
+    let mut pages = without_page_furniture(pages);
     let mut parts = Vec::new();
+    if let Some(title) = info_title(bytes)
+        && let Some(first) = pages.first_mut()
+        && take_title(first, &title)
+    {
+        parts.push(Part::Title(title));
+    }
     for page in &pages {
-        parts.extend(paragraphs(page).into_iter().map(Part::Para));
+        parts.extend(paragraphs(page).into_iter().map(|p| Part::Para(close_run_gaps(&p))));
     }
     if parts.is_empty() {
         return Err("no text layer (a scanned PDF needs OCR first)".into());
     }
     Ok(Document { parts })
+}
+
+/// The document title in the PDF's Info dictionary (UTF-16 with a BOM, or ASCII), if any.
+fn info_title(bytes: &[u8]) -> Option<String> {
+    let load = || lopdf::Document::load_mem(bytes).ok();
+    let doc = std::panic::catch_unwind(load).ok().flatten()?;
+    let info = doc.trailer.get_deref(b"Info", &doc).ok()?.as_dict().ok()?;
+    let raw = info.get_deref(b"Title", &doc).ok()?.as_str().ok()?;
+    let text = match raw.strip_prefix(&[0xfe, 0xff]) {
+        Some(be) => {
+            let units: Vec<u16> =
+                be.chunks_exact(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+            String::from_utf16_lossy(&units)
+        }
+        None => raw.iter().map(|b| char::from(*b)).collect(),
+    };
+    let title = clean_text(&text);
+    (!title.is_empty()).then_some(title)
+}
+
+/// When the first lines of the first page spell the document title (perhaps over several
+/// lines), takes them out, with any masthead lines above them, and says so.
+fn take_title(page: &mut Vec<String>, title: &str) -> bool {
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let want = squeeze(title);
+    for start in 0..page.len().min(5) {
+        let mut got = String::new();
+        for end in start..page.len().min(start + 4) {
+            got.push_str(&squeeze(&page[end]));
+            if got == want {
+                page.drain(..=end);
+                return true;
+            }
+            if !want.starts_with(&got) {
+                break;
+            }
+        }
+    }
+    false
+}
+
+/// Spaces the PDF's text runs leave where the script or font changes closed up: `( KDI) 은`
+/// → `(KDI)은`, `AI 를` → `AI를` (a particle never starts a word).
+fn close_run_gaps(p: &str) -> String {
+    const PARTICLES: &[&str] =
+        &["은", "는", "이", "가", "을", "를", "에", "의", "와", "과", "로", "으로", "도", "에서", "에게"];
+    let p = p.replace("( ", "(").replace(" )", ")");
+    let words: Vec<&str> = p.split(' ').collect();
+    let mut out = String::with_capacity(p.len());
+    for (i, w) in words.iter().enumerate() {
+        let core = w.trim_end_matches(|c: char| !crate::text::is_hangul_syllable(c));
+        let glued = i > 0
+            && PARTICLES.contains(&core)
+            && words[i - 1].ends_with(|c: char| c.is_ascii_alphanumeric() || c == ')');
+        if i > 0 && !glued {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Whether a line is only a page number.
@@ -123,10 +189,7 @@ fn without_page_furniture(pages: Vec<Vec<String>>) -> Vec<Vec<String>> {
 
 /// Whether a line starts a new item: a bullet, a heading mark or numbering.
 fn starts_item(line: &str) -> bool {
-    line.starts_with([
-        '□', '■', '○', '●', '◦', '·', '•', '∙', '△', '▲', '▷', '▶', '◇', '◆', '◎', '※', '-', 'ㅇ',
-        '【', '[', '<', '〈',
-    ]) || line.split_once(['.', ')']).is_some_and(|(n, _)| {
+    super::starts_with_mark(line) || line.split_once(['.', ')']).is_some_and(|(n, _)| {
         let n = n.trim_start_matches('(');
         (1..=2).contains(&n.chars().count())
             && n.chars().all(|c| c.is_ascii_digit() || ('가'..='하').contains(&c))
