@@ -12,6 +12,7 @@ mod hostile;
 mod hwpx;
 mod import;
 mod import_corpus;
+mod import_formats;
 mod incremental;
 mod linear;
 mod links;
