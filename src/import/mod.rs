@@ -49,7 +49,7 @@ pub use body::escape_markdown;
 pub use draft::{Draft, DraftSection, draft, draft_text, draft_text_dated};
 pub use figures::{DraftFact, MAX_NOTE};
 pub use formats::{Format, detect};
-pub use run::{ARTICLE_LIMIT, ImportOptions, Imported, decode, run};
+pub use run::{ARTICLE_LIMIT, ImportOptions, Imported, decode, draft_file, run};
 
 use std::path::PathBuf;
 

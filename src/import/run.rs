@@ -51,6 +51,18 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<String, ImportError> {
     Ok(text)
 }
 
+/// A draft from an article file's bytes in any format [`detect`] tells from `path` and the
+/// bytes (never panics; a file that cannot be read is an error).
+pub fn draft_file(
+    bytes: &[u8],
+    path: &Path,
+    style: &crate::numbers::Style,
+) -> Result<Draft, ImportError> {
+    let name = path.display().to_string();
+    let extracted = extract(bytes, detect(path, bytes), &name)?;
+    Ok(draft_extracted(&extracted, style, None))
+}
+
 /// The article's bytes from a file or standard input, refusing more than [`ARTICLE_LIMIT`].
 fn read_article(path: &Path, stdin: bool) -> std::io::Result<Vec<u8>> {
     use std::io::Read;

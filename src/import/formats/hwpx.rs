@@ -420,3 +420,94 @@ fn document(paragraphs: Vec<Para>) -> Document {
     }
     Document { parts }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A package with `mimetype` first and the given parts.
+    fn package(parts: &[(&str, &str)]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("mimetype", stored).unwrap();
+        zip.write_all(b"application/hwp+zip").unwrap();
+        for (name, text) in parts {
+            zip.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap().into_inner()
+    }
+
+    const HP: &str = "xmlns:hp=\"http://www.hancom.co.kr/hwpml/2011/paragraph\" \
+                      xmlns:hs=\"http://www.hancom.co.kr/hwpml/2011/section\"";
+
+    fn para(style: &str, text: &str) -> String {
+        format!(
+            "<hp:p styleIDRef=\"{style}\"><hp:run charPrIDRef=\"0\"><hp:t>{text}</hp:t></hp:run></hp:p>"
+        )
+    }
+
+    #[test]
+    fn hangul_styles_spine_order_and_tables() {
+        let header = "<hh:head xmlns:hh=\"http://www.hancom.co.kr/hwpml/2011/head\"><hh:refList>\
+            <hh:charProperties><hh:charPr id=\"0\" height=\"1000\"/></hh:charProperties>\
+            <hh:styles><hh:style id=\"0\" name=\"바탕글\" engName=\"Normal\"/>\
+            <hh:style id=\"1\" name=\"개요 1\" engName=\"Outline 1\"/>\
+            <hh:style id=\"2\" name=\"제목\" engName=\"Title\"/>\
+            <hh:style id=\"3\" name=\"개요 3\" engName=\"Outline 3\"/></hh:styles>\
+            </hh:refList></hh:head>";
+        let hpf = "<opf:package xmlns:opf=\"http://www.idpf.org/2007/opf/\"><opf:manifest>\
+            <opf:item id=\"s0\" href=\"Contents/section0.xml\"/><opf:item id=\"s1\" href=\"Contents/section1.xml\"/>\
+            </opf:manifest><opf:spine><opf:itemref idref=\"s1\"/><opf:itemref idref=\"s0\"/></opf:spine></opf:package>";
+        let first = format!(
+            "<hs:sec {HP}>{}<hp:p styleIDRef=\"0\"><hp:run charPrIDRef=\"0\"><hp:ctrl><hp:header>\
+             <hp:subList><hp:p><hp:run><hp:t>머리말 문구</hp:t></hp:run></hp:p></hp:subList></hp:header></hp:ctrl>\
+             <hp:t>본문<hp:tab/>문단이다.</hp:t></hp:run></hp:p>{}{}</hs:sec>",
+            para("2", "보고서 제목"),
+            para("1", "조사 결과"),
+            para("3", "○ 세부 항목"),
+        );
+        let table = format!(
+            "<hs:sec {HP}><hp:p><hp:run><hp:tbl rowCnt=\"2\" colCnt=\"3\">\
+             <hp:tr><hp:tc><hp:subList><hp:p><hp:run><hp:t>구분</hp:t></hp:run></hp:p></hp:subList>\
+             <hp:cellSpan colSpan=\"1\"/></hp:tc><hp:tc><hp:subList><hp:p><hp:run><hp:t>2024년</hp:t></hp:run></hp:p>\
+             </hp:subList><hp:cellSpan colSpan=\"2\"/></hp:tc></hp:tr>\
+             <hp:tr><hp:tc><hp:subList><hp:p><hp:run><hp:t>AI 프로젝트 수</hp:t></hp:run></hp:p></hp:subList></hp:tc>\
+             <hp:tc><hp:subList><hp:p><hp:run><hp:t>432만 개</hp:t></hp:run></hp:p></hp:subList></hp:tc>\
+             <hp:tc><hp:subList><hp:p><hp:run><hp:t>12%</hp:t></hp:run></hp:p></hp:subList></hp:tc></hp:tr>\
+             </hp:tbl></hp:run></hp:p></hs:sec>"
+        );
+        let bytes = package(&[
+            ("Contents/content.hpf", hpf),
+            ("Contents/header.xml", header),
+            ("Contents/section0.xml", &table),
+            ("Contents/section1.xml", &first),
+        ]);
+        assert!(has_hwpx_mimetype(&bytes));
+        let doc = read(&bytes).expect("reads");
+        let rows = vec![
+            vec!["구분".to_string(), "2024년".into(), "2024년".into()],
+            vec!["AI 프로젝트 수".to_string(), "432만 개".into(), "12%".into()],
+        ];
+        assert_eq!(
+            doc.parts,
+            vec![
+                Part::Title("보고서 제목".into()),
+                Part::Para("본문 문단이다.".into()),
+                Part::Heading("조사 결과".into()),
+                Part::List(vec![Item { level: 0, text: "○ 세부 항목".into() }]),
+                Part::Table(Table::new(rows).unwrap()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lying_entry_is_cut_while_decompressing() {
+        let big = " ".repeat((MAX_PART as usize) + 10);
+        let bytes = package(&[("Contents/section0.xml", &big)]);
+        let err = read(&bytes).unwrap_err();
+        assert!(err.contains("zip bomb"), "{err}");
+    }
+}

@@ -54,7 +54,7 @@ const WORD_ENDS: &[&str] = &[
 
 /// Reads a PDF's text; a PDF without a text layer, or one pdf-extract cannot read, is refused.
 pub(super) fn read(bytes: &[u8]) -> Result<Document, String> {
-    let pages = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
+    let pages = quietly(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
         .map_err(|_| "the PDF is damaged (its structure could not be read)".to_string())?
         .map_err(|e| format!("no readable text ({e})"))?;
     let pages: Vec<Vec<String>> = pages
@@ -78,10 +78,20 @@ pub(super) fn read(bytes: &[u8]) -> Result<Document, String> {
     Ok(Document { parts })
 }
 
+/// Runs the PDF parser, catching a panic: pdf-extract panics on some damaged files (found by
+/// `tests/it/import_formats.rs`), and a damaged file must be an error. The panic hook is
+/// silenced meanwhile so the user sees our message, not the library's.
+fn quietly<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::thread::Result<T> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(f);
+    std::panic::set_hook(hook);
+    result
+}
+
 /// The document title in the PDF's Info dictionary (UTF-16 with a BOM, or ASCII), if any.
 fn info_title(bytes: &[u8]) -> Option<String> {
-    let load = || lopdf::Document::load_mem(bytes).ok();
-    let doc = std::panic::catch_unwind(load).ok().flatten()?;
+    let doc = quietly(|| lopdf::Document::load_mem(bytes).ok()).ok().flatten()?;
     let info = doc.trailer.get_deref(b"Info", &doc).ok()?.as_dict().ok()?;
     let raw = info.get_deref(b"Title", &doc).ok()?.as_str().ok()?;
     let text = match raw.strip_prefix(&[0xfe, 0xff]) {
@@ -120,8 +130,10 @@ fn take_title(page: &mut Vec<String>, title: &str) -> bool {
 /// Spaces the PDF's text runs leave where the script or font changes closed up: `( KDI) 은`
 /// → `(KDI)은`, `AI 를` → `AI를` (a particle never starts a word).
 fn close_run_gaps(p: &str) -> String {
-    const PARTICLES: &[&str] =
-        &["은", "는", "이", "가", "을", "를", "에", "의", "와", "과", "로", "으로", "도", "에서", "에게"];
+    const PARTICLES: &[&str] = &[
+        "은", "는", "이", "가", "을", "를", "에", "의", "와", "과", "로", "으로", "도", "에서",
+        "에게",
+    ];
     let p = p.replace("( ", "(").replace(" )", ")");
     let words: Vec<&str> = p.split(' ').collect();
     let mut out = String::with_capacity(p.len());
@@ -189,11 +201,12 @@ fn without_page_furniture(pages: Vec<Vec<String>>) -> Vec<Vec<String>> {
 
 /// Whether a line starts a new item: a bullet, a heading mark or numbering.
 fn starts_item(line: &str) -> bool {
-    super::starts_with_mark(line) || line.split_once(['.', ')']).is_some_and(|(n, _)| {
-        let n = n.trim_start_matches('(');
-        (1..=2).contains(&n.chars().count())
-            && n.chars().all(|c| c.is_ascii_digit() || ('가'..='하').contains(&c))
-    })
+    super::starts_with_mark(line)
+        || line.split_once(['.', ')']).is_some_and(|(n, _)| {
+            let n = n.trim_start_matches('(');
+            (1..=2).contains(&n.chars().count())
+                && n.chars().all(|c| c.is_ascii_digit() || ('가'..='하').contains(&c))
+        })
 }
 
 /// The page's lines joined into paragraphs.
