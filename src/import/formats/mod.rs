@@ -154,6 +154,15 @@ fn dated_line(p: &str) -> &str {
     }
 }
 
+/// A list item's text without the bullet it was written with (`○ 세부 항목`, as 한/글 files
+/// often carry it in the text): the list gives it its own.
+fn without_bullet(item: &str) -> &str {
+    match item.chars().next() {
+        Some(c) if super::structure::is_bullet_line(item) => item[c.len_utf8()..].trim_start(),
+        _ => item,
+    }
+}
+
 /// Whether a paragraph starts with a symbol the text importer reads as a bullet or a heading
 /// mark: such paragraphs are written on consecutive lines so `□ … ○ …` stays one list.
 pub(crate) fn starts_with_mark(p: &str) -> bool {
@@ -185,7 +194,8 @@ impl Document {
                         .iter()
                         .map(|i| {
                             let level = i.level.min(LIST_BULLETS.len() - 1);
-                            format!("{}{} {}", "  ".repeat(level), LIST_BULLETS[level], i.text)
+                            let text = without_bullet(&i.text);
+                            format!("{}{} {text}", "  ".repeat(level), LIST_BULLETS[level])
                         })
                         .collect();
                     out.text.push_str(&lines.join("\n"));
