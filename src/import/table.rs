@@ -18,6 +18,59 @@ pub(crate) struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+/// A cell where a file puts it: its row and column and how many of each it spans.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct PlacedCell {
+    /// Row, from 0.
+    pub row: usize,
+    /// Column, from 0.
+    pub col: usize,
+    /// Rows spanned (at least 1).
+    pub rows: usize,
+    /// Columns spanned (at least 1).
+    pub cols: usize,
+    /// The text.
+    pub text: String,
+}
+
+/// Places cells row by row the way HTML does: each cell in the first column of its row not
+/// covered by a cell above that spans rows. `rows` holds each row's cells as
+/// `(text, rowspan, colspan)` in a [`SpanCell`].
+pub(crate) fn place_rows(rows: Vec<Vec<SpanCell>>) -> Vec<PlacedCell> {
+    let mut covered: std::collections::HashSet<(usize, usize)> = Default::default();
+    let mut placed = Vec::new();
+    for (r, row) in rows.into_iter().enumerate().take(MAX_ROWS) {
+        let mut c = 0;
+        for cell in row {
+            while covered.contains(&(r, c)) {
+                c += 1;
+            }
+            if c >= MAX_COLS {
+                break;
+            }
+            let (rows, cols) = (cell.rows.clamp(1, MAX_ROWS), cell.cols.clamp(1, MAX_COLS));
+            for dr in 0..rows {
+                for dc in 0..cols {
+                    covered.insert((r + dr, c + dc));
+                }
+            }
+            placed.push(PlacedCell { row: r, col: c, rows, cols, text: cell.text });
+            c += cols;
+        }
+    }
+    placed
+}
+
+/// A cell as a row lists it, with its spans.
+pub(crate) struct SpanCell {
+    /// The text.
+    pub text: String,
+    /// Rows spanned.
+    pub rows: usize,
+    /// Columns spanned.
+    pub cols: usize,
+}
+
 /// A numeric cell of a table as the figure reader takes it.
 pub(crate) struct CellFigure {
     /// The cell's text, with the column's unit added to a bare number (`78` under `(%)`).
@@ -45,6 +98,25 @@ impl Table {
             r.resize(width, String::new());
         }
         Some(Table { rows })
+    }
+
+    /// A table from placed cells: a cell spanning rows or columns is repeated in each (so
+    /// every cell has its row and column headers); cells past the limits are dropped.
+    pub(crate) fn from_cells(cells: Vec<PlacedCell>) -> Option<Table> {
+        let in_range = |c: &PlacedCell| c.row < MAX_ROWS && c.col < MAX_COLS;
+        let height = cells.iter().filter(|c| in_range(c)).map(|c| c.row + c.rows).max()?;
+        let width = cells.iter().filter(|c| in_range(c)).map(|c| c.col + c.cols).max()?;
+        let mut grid = vec![vec![String::new(); width.min(MAX_COLS)]; height.min(MAX_ROWS)];
+        // A hostile file may list a million cells each spanning the whole grid: no more cells
+        // are filled in than the grid has places.
+        for cell in cells.iter().filter(|c| in_range(c)).take(MAX_ROWS * MAX_COLS) {
+            for r in cell.row..(cell.row + cell.rows).min(grid.len()) {
+                for c in cell.col..(cell.col + cell.cols).min(width.min(MAX_COLS)) {
+                    grid[r][c] = cell.text.clone();
+                }
+            }
+        }
+        Table::new(grid)
     }
 
     /// The table as a GFM pipe table: the first row is the header row; cell text is escaped
@@ -154,6 +226,19 @@ mod tests {
     fn table(rows: &[&[&str]]) -> Table {
         Table::new(rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect())
             .expect("a table")
+    }
+
+    #[test]
+    fn spans_repeat_so_every_cell_has_headers() {
+        let cell = |t: &str, rows, cols| SpanCell { text: t.into(), rows, cols };
+        let placed = place_rows(vec![
+            vec![cell("구분", 1, 1), cell("2024년", 1, 2)],
+            vec![cell("수출", 2, 1), cell("1", 1, 1), cell("2", 1, 1)],
+            vec![cell("3", 1, 1), cell("4", 1, 1)],
+        ]);
+        let t = Table::from_cells(placed).unwrap();
+        assert_eq!(t.rows[2], ["수출", "3", "4"]);
+        assert_eq!(t.rows[0], ["구분", "2024년", "2024년"]);
     }
 
     #[test]

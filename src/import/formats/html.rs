@@ -17,7 +17,7 @@
 //!    becomes an `입력 YYYY.MM.DD` line, which the text importer reads as the dateline.
 
 use super::{Document, Item, Part, clean_text};
-use crate::import::table::Table;
+use crate::import::table::{SpanCell, Table, place_rows};
 use html5ever::tendril::TendrilSink;
 use html5ever::{ParseOpts, parse_document};
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
@@ -501,8 +501,8 @@ fn list_items(list: &Handle, level: usize, depth: usize, out: &mut Vec<Item>) {
     }
 }
 
-/// A `<table>`'s rows (from `<thead>`, `<tbody>`, `<tfoot>` or directly), a cell spanning
-/// columns repeated in each.
+/// A `<table>`'s rows (from `<thead>`, `<tbody>`, `<tfoot>` or directly), cells placed
+/// by their `rowspan` and `colspan`.
 fn table(node: &Handle, depth: usize) -> Option<Table> {
     let mut rows = Vec::new();
     for c in readable_children(node) {
@@ -516,20 +516,23 @@ fn table(node: &Handle, depth: usize) -> Option<Table> {
             _ => {}
         }
     }
-    Table::new(rows)
+    Table::from_cells(place_rows(rows))
 }
 
-/// The cell texts of a `<tr>`.
-fn row(tr: &Handle, depth: usize) -> Vec<String> {
-    let mut cells = Vec::new();
-    for cell in readable_children(tr).iter().filter(|c| matches!(tag(c), "td" | "th")) {
-        let text = text_of(cell, depth + 1);
-        let span = attr(cell, "colspan").and_then(|s| s.trim().parse::<usize>().ok());
-        for _ in 0..span.unwrap_or(1).clamp(1, 30) {
-            cells.push(text.clone());
-        }
-    }
-    cells
+/// The cells of a `<tr>` with their spans.
+fn row(tr: &Handle, depth: usize) -> Vec<SpanCell> {
+    let span = |cell: &Handle, name: &str| {
+        attr(cell, name).and_then(|s| s.trim().parse::<usize>().ok()).unwrap_or(1)
+    };
+    readable_children(tr)
+        .iter()
+        .filter(|c| matches!(tag(c), "td" | "th"))
+        .map(|cell| SpanCell {
+            text: text_of(cell, depth + 1),
+            rows: span(cell, "rowspan"),
+            cols: span(cell, "colspan"),
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@
 
 use super::{Document, Item, Part, clean_text};
 use crate::import::structure::heading_like;
-use crate::import::table::Table;
+use crate::import::table::{PlacedCell, SpanCell, Table, place_rows};
 use roxmltree::Node;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -336,29 +336,37 @@ fn text_under(node: Node, depth: usize, out: &mut String) {
     }
 }
 
-/// An `hp:tbl` as a table: rows of cells, a cell's `colSpan` repeated.
+/// An `hp:tbl` as a table: each cell where its `hp:cellAddr` puts it, spanning
+/// `hp:cellSpan`; cells without an address are placed row by row.
 fn table(tbl: Node, depth: usize) -> Option<Table> {
-    let mut rows = Vec::new();
+    let number = |n: Option<Node>, name: &str| {
+        n.and_then(|n| n.attribute(name)).and_then(|v| v.parse::<usize>().ok())
+    };
+    let mut listed: Vec<Vec<SpanCell>> = Vec::new();
+    let mut addressed: Vec<PlacedCell> = Vec::new();
     for tr in tbl.children().filter(|n| n.has_tag_name("tr")) {
-        let mut cells = Vec::new();
+        let mut row = Vec::new();
         for tc in tr.children().filter(|n| n.has_tag_name("tc")) {
             let mut text = String::new();
             if let Some(sub) = tc.children().find(|n| n.has_tag_name("subList")) {
                 text_under(sub, depth + 1, &mut text);
             }
-            let span = tc
-                .children()
-                .find(|n| n.has_tag_name("cellSpan"))
-                .and_then(|s| s.attribute("colSpan"))
-                .and_then(|s| s.parse::<usize>().ok());
             let text = clean_text(&text);
-            for _ in 0..span.unwrap_or(1).clamp(1, 30) {
-                cells.push(text.clone());
+            let addr = tc.children().find(|n| n.has_tag_name("cellAddr"));
+            let span = tc.children().find(|n| n.has_tag_name("cellSpan"));
+            let rows = number(span, "rowSpan").unwrap_or(1).max(1);
+            let cols = number(span, "colSpan").unwrap_or(1).max(1);
+            match (number(addr, "rowAddr"), number(addr, "colAddr")) {
+                (Some(row), Some(col)) => {
+                    addressed.push(PlacedCell { row, col, rows, cols, text });
+                }
+                _ => row.push(SpanCell { text, rows, cols }),
             }
         }
-        rows.push(cells);
+        listed.push(row);
     }
-    Table::new(rows)
+    addressed.extend(place_rows(listed));
+    Table::from_cells(addressed)
 }
 
 /// The body's character height: the one most characters are set in.
