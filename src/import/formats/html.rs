@@ -12,7 +12,7 @@
 //!    length to its parent and half of it to its grandparent.
 //! 3. From that element: `<h1>` (or the page's first `<h1>`, else `<title>`) is the title,
 //!    `<h2>`–`<h6>` headings, `<p>` and `<br>`-separated text paragraphs, `<ul>`/`<ol>`
-//!    lists (nested lists a level deeper), `<table>` tables (a `colspan` header repeated).
+//!    lists (nested lists a level deeper), `<table>` tables (a cell spanning rows or columns repeated in each).
 //! 4. The publication time (`article:published_time`, else the first `<time datetime>`)
 //!    becomes an `입력 YYYY.MM.DD` line, which the text importer reads as the dateline.
 

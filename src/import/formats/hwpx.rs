@@ -9,8 +9,9 @@
 //!   the first one the title.
 //! - Text: `hp:t` runs (a tab or line break inside is a space); controls (`hp:ctrl`: page
 //!   headers and footers, footnotes, page numbers) and section properties are not read.
-//! - Tables: `hp:tbl` rows and cells (a cell spanning columns repeated); a table inside a
-//!   cell is read as that cell's text.
+//! - Tables: `hp:tbl` cells where `hp:cellAddr` puts them (a cell spanning rows or columns
+//!   repeated in each); a one-column table (a box around text) is read as its paragraphs; a
+//!   table inside a cell is read as that cell's text.
 //!
 //! A hostile package is refused, never trusted: at most [`MAX_ENTRIES`] entries; every part
 //! read is counted while it is decompressed and refused past [`MAX_PART`] (a zip bomb's
