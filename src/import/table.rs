@@ -103,16 +103,19 @@ impl Table {
     /// A table from placed cells: a cell spanning rows or columns is repeated in each (so
     /// every cell has its row and column headers); cells past the limits are dropped.
     pub(crate) fn from_cells(cells: Vec<PlacedCell>) -> Option<Table> {
-        let in_range = |c: &PlacedCell| c.row < MAX_ROWS && c.col < MAX_COLS;
-        let height = cells.iter().filter(|c| in_range(c)).map(|c| c.row + c.rows).max()?;
-        let width = cells.iter().filter(|c| in_range(c)).map(|c| c.col + c.cols).max()?;
-        let mut grid = vec![vec![String::new(); width.min(MAX_COLS)]; height.min(MAX_ROWS)];
+        let in_range = |c: &&PlacedCell| c.row < MAX_ROWS && c.col < MAX_COLS;
+        let cells: Vec<&PlacedCell> = cells.iter().filter(in_range).collect();
+        let height = cells.iter().map(|c| c.row.saturating_add(c.rows)).max()?.min(MAX_ROWS);
+        let width = cells.iter().map(|c| c.col.saturating_add(c.cols)).max()?.min(MAX_COLS);
+        let mut grid = vec![vec![String::new(); width]; height];
         // A hostile file may list a million cells each spanning the whole grid: no more cells
         // are filled in than the grid has places.
-        for cell in cells.iter().filter(|c| in_range(c)).take(MAX_ROWS * MAX_COLS) {
-            for r in cell.row..(cell.row + cell.rows).min(grid.len()) {
-                for c in cell.col..(cell.col + cell.cols).min(width.min(MAX_COLS)) {
-                    grid[r][c] = cell.text.clone();
+        for cell in cells.iter().take(MAX_ROWS * MAX_COLS) {
+            let rows = cell.row..cell.row.saturating_add(cell.rows).min(height);
+            for row in &mut grid[rows] {
+                let cols = cell.col..cell.col.saturating_add(cell.cols).min(width);
+                for slot in &mut row[cols] {
+                    slot.clone_from(&cell.text);
                 }
             }
         }
