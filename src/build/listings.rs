@@ -276,7 +276,7 @@ fn digest_pdf(
         ident: format!("digest-{}.{}", d.name, d.lang),
         date: pdf_date(date),
     };
-    let pdf = pdf::render_pdf(r.fonts, r.templates.get(meta.template), data, &Vec::new(), &meta);
+    let pdf = pdf::render_pdf(r.fonts, r.templates, data, &Vec::new(), &meta);
     // Each digest is a typst document of many pages: empty the memo cache after each.
     pdf::evict_cache();
     pdf

@@ -90,7 +90,7 @@ fn edition_pdf(
             bytes: c.svg.clone().into_bytes(),
         })
         .collect();
-    pdf::render_pdf(r.fonts, r.templates.get(meta.template), data, &assets, &meta)
+    pdf::render_pdf(r.fonts, r.templates, data, &assets, &meta)
 }
 
 /// Every edition of one briefing. Editions compile in parallel too: a two-language briefing

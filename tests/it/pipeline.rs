@@ -29,7 +29,10 @@ fn formats_in_yoyak_yaml_choose_what_is_written_and_linked() {
     assert_eq!(written, ["html", "hwpx"], "only the configured formats, charts with the .md only");
     let index = std::fs::read_to_string(p.path().join("build/index.html")).unwrap();
     assert!(index.contains(".ko.hwpx") && index.contains(".ko.html"));
-    assert!(!index.contains(".ko.pdf") && !index.contains(".ko.md"), "no link to a file not written");
+    assert!(
+        !index.contains(".ko.pdf") && !index.contains(".ko.md"),
+        "no link to a file not written"
+    );
     std::fs::write(&config, format!("{text}\nformats: []\n")).unwrap();
     let r = build_project(p.path());
     assert!(
