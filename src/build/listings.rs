@@ -256,9 +256,11 @@ fn render_digest_edition(
         out.add(Format::Pdf, pdf.bytes);
     }
     if r.config.writes(Format::Hwpx) {
+        let t0 = Instant::now();
         let hwpx =
             hwpx::digest(&d).map_err(|error| RenderError::Hwpx { document: document(), error })?;
         out.add(Format::Hwpx, hwpx);
+        out.rendered.timings.hwpx = t0.elapsed().as_secs_f64();
     }
     Ok(DigestEdition { rendered: out.rendered, view: d })
 }

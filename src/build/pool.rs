@@ -62,9 +62,11 @@ fn render_edition(b: &Briefing, lang: &str, r: &Renderers) -> Result<Rendered, R
         out.add(Format::Pdf, pdf.bytes);
     }
     if r.config.writes(Format::Hwpx) {
+        let t0 = Instant::now();
         let hwpx = hwpx::briefing(&e, r.charts)
             .map_err(|error| RenderError::Hwpx { document: document(), error })?;
         out.add(Format::Hwpx, hwpx);
+        out.rendered.timings.hwpx = since(t0);
     }
     Ok(out.rendered)
 }
