@@ -251,16 +251,13 @@ fn render_digest_edition(
     if r.config.writes(Format::Pdf) {
         let pdf = digest_pdf(&d, serde_json::to_vec(&d)?, picked, r)
             .map_err(|error| RenderError::Pdf { document: document(), error })?;
-        (out.rendered.timings.layout, out.rendered.timings.export) = (pdf.layout, pdf.export);
-        out.rendered.notdef = pdf.notdef;
-        out.add(Format::Pdf, pdf.bytes);
+        out.add_pdf(pdf);
     }
     if r.config.writes(Format::Hwpx) {
         let t0 = Instant::now();
         let hwpx =
             hwpx::digest(&d).map_err(|error| RenderError::Hwpx { document: document(), error })?;
-        out.add(Format::Hwpx, hwpx);
-        out.rendered.timings.hwpx = t0.elapsed().as_secs_f64();
+        out.add_hwpx(hwpx, t0.elapsed().as_secs_f64());
     }
     Ok(DigestEdition { rendered: out.rendered, view: d })
 }

@@ -57,16 +57,13 @@ fn render_edition(b: &Briefing, lang: &str, r: &Renderers) -> Result<Rendered, R
         let data = serde_json::to_vec(&e)?;
         let pdf = edition_pdf(&e, data, b, r)
             .map_err(|error| RenderError::Pdf { document: document(), error })?;
-        (out.rendered.timings.layout, out.rendered.timings.export) = (pdf.layout, pdf.export);
-        out.rendered.notdef = pdf.notdef;
-        out.add(Format::Pdf, pdf.bytes);
+        out.add_pdf(pdf);
     }
     if r.config.writes(Format::Hwpx) {
         let t0 = Instant::now();
         let hwpx = hwpx::briefing(&e, r.charts)
             .map_err(|error| RenderError::Hwpx { document: document(), error })?;
-        out.add(Format::Hwpx, hwpx);
-        out.rendered.timings.hwpx = since(t0);
+        out.add_hwpx(hwpx, since(t0));
     }
     Ok(out.rendered)
 }

@@ -203,6 +203,20 @@ impl EditionFiles {
         EditionFiles { dir, stem, rendered: Rendered::default() }
     }
 
+    /// The PDF edition, with its layout and export times and its missing glyphs.
+    pub fn add_pdf(&mut self, pdf: crate::render::pdf::Pdf) {
+        let t = &mut self.rendered.timings;
+        (t.layout, t.export) = (pdf.layout, pdf.export);
+        self.rendered.notdef = pdf.notdef;
+        self.add(Format::Pdf, pdf.bytes);
+    }
+
+    /// The HWPX edition, which took `seconds` to write.
+    pub fn add_hwpx(&mut self, bytes: Vec<u8>, seconds: f64) {
+        self.rendered.timings.hwpx = seconds;
+        self.add(Format::Hwpx, bytes);
+    }
+
     /// The edition in `format`.
     pub fn add(&mut self, format: Format, bytes: impl Into<Vec<u8>>) {
         let path = self.dir.join(format!("{}.{}", self.stem, format.extension()));
