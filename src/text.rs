@@ -42,3 +42,21 @@ fn is_url_char(c: char) -> bool {
         false => !c.is_whitespace() && !c.is_control(),
     }
 }
+
+/// Rough width of `s` in em, for layouts that cannot measure with the font (chart label
+/// columns, HWPX column widths and hanging indents): Hangul, CJK, full-width forms and the
+/// geometric marks of Korean lists (□ ○) 1, Latin capitals 0.68, anything else 0.55.
+pub fn width_em(s: &str) -> f64 {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x11FF
+            | 0x25A0..=0x25FF
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFF00..=0xFF60 => 1.0,
+            _ if c.is_ascii_uppercase() => 0.68,
+            _ => 0.55,
+        })
+        .sum()
+}

@@ -4,9 +4,11 @@
 
 use super::incremental::{Cache, whole};
 use super::pool::pdf_date;
-use super::write::{OutputFile, Rendered, listing_entry, remove_dropped_digests, write_all};
+use super::write::{
+    EditionFiles, OutputFile, Rendered, listing_entry, remove_dropped_digests, write_all,
+};
 use super::{BuildError, BuildOptions, BuildReport, Published, Renderers, Run};
-use crate::content::{Briefing, Text};
+use crate::content::{Briefing, Format, Text};
 use crate::hash::hash_parts;
 use crate::render::error::Document;
 use crate::render::site::{self, DigestView, Selection};
@@ -228,8 +230,8 @@ fn render_digest(
     Ok(RenderedDigest { rendered: all, views })
 }
 
-/// One digest in `lang`: Markdown, HTML, PDF and HWPX, and the view (the index page lists the
-/// digest in each language).
+/// One digest in `lang`, in every format the project writes, and the view (the index page
+/// lists the digest in each language).
 fn render_digest_edition(
     plan: &DigestPlan,
     picked: &[&Briefing],
@@ -237,36 +239,46 @@ fn render_digest_edition(
     r: &Renderers,
 ) -> Result<DigestEdition, RenderError> {
     let name = &plan.name;
-    let date = picked.first().map(|b| b.date.as_str()).unwrap_or("1970-01-01");
     let d = site::digest(name, plan.title, &plan.selection, picked, lang, r.config);
-    let md = r.pages.render("digest.md", "d", &d)?;
-    let html = r.pages.render("digest.html", "d", &d)?;
-    let data = serde_json::to_vec(&d)?;
+    let document = || Document::Digest { name: name.clone(), lang: lang.to_string() };
+    let mut out = EditionFiles::new(PathBuf::from("digest"), format!("{name}.{lang}"));
+    if r.config.writes(Format::Md) {
+        out.add(Format::Md, r.pages.render("digest.md", "d", &d)?);
+    }
+    if r.config.writes(Format::Html) {
+        out.add(Format::Html, r.pages.render("digest.html", "d", &d)?);
+    }
+    if r.config.writes(Format::Pdf) {
+        let pdf = digest_pdf(&d, serde_json::to_vec(&d)?, picked, r)
+            .map_err(|error| RenderError::Pdf { document: document(), error })?;
+        out.add_pdf(pdf);
+    }
+    if r.config.writes(Format::Hwpx) {
+        let t0 = Instant::now();
+        let hwpx =
+            hwpx::digest(&d).map_err(|error| RenderError::Hwpx { document: document(), error })?;
+        out.add_hwpx(hwpx, t0.elapsed().as_secs_f64());
+    }
+    Ok(DigestEdition { rendered: out.rendered, view: d })
+}
+
+/// The PDF of digest edition `d` from `data` (it as JSON), dated by its newest briefing.
+fn digest_pdf(
+    d: &DigestView,
+    data: Vec<u8>,
+    picked: &[&Briefing],
+    r: &Renderers,
+) -> Result<pdf::Pdf, pdf::PdfError> {
+    let date = picked.first().map(|b| b.date.as_str()).unwrap_or("1970-01-01");
     let meta = pdf::PdfMeta {
         template: "digest.typ",
-        ident: format!("digest-{name}.{lang}"),
+        ident: format!("digest-{}.{}", d.name, d.lang),
         date: pdf_date(date),
     };
-    let pdf = pdf::render_pdf(r.fonts, r.templates.get(meta.template), data, &Vec::new(), &meta);
+    let pdf = pdf::render_pdf(r.fonts, r.templates, data, &Vec::new(), &meta);
+    // Each digest is a typst document of many pages: empty the memo cache after each.
     pdf::evict_cache();
-    let pdf = pdf.map_err(|error| RenderError::Pdf {
-        document: Document::Digest { name: name.clone(), lang: lang.to_string() },
-        error,
-    })?;
-    let hwpx = hwpx::digest(&d).map_err(|error| RenderError::Hwpx {
-        document: Document::Digest { name: name.clone(), lang: lang.to_string() },
-        error,
-    })?;
-    let dir = PathBuf::from("digest");
-    let files = vec![
-        OutputFile::new(dir.join(format!("{name}.{lang}.md")), md),
-        OutputFile::new(dir.join(format!("{name}.{lang}.html")), html),
-        OutputFile::new(dir.join(format!("{name}.{lang}.pdf")), pdf.bytes),
-        OutputFile::new(dir.join(format!("{name}.{lang}.hwpx")), hwpx),
-    ];
-    let mut rendered = Rendered { files, notdef: pdf.notdef, ..Default::default() };
-    (rendered.timings.layout, rendered.timings.export) = (pdf.layout, pdf.export);
-    Ok(DigestEdition { rendered, view: d })
+    pdf
 }
 
 /// Hash of what the index pages and the feed show: each published briefing's slim form (title,

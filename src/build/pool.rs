@@ -2,11 +2,11 @@
 //! HTML, PDF and chart SVGs — on a pool of worker threads, and written as soon as it is done.
 
 use super::incremental::{Entry, whole};
-use super::write::{OutputFile, Rendered, Written, write_briefing};
-use super::{BuildError, Failure, Progress, Publishable, Renderers, Run, Timings, in_shard};
+use super::write::{EditionFiles, OutputFile, Rendered, Written, write_briefing};
+use super::{BuildError, Failure, Progress, Publishable, Renderers, Run, in_shard};
 use crate::build::incremental::Cache;
 use crate::build::report::BuildReport;
-use crate::content::{self, Briefing};
+use crate::content::{self, Briefing, Format};
 use crate::render::error::Document;
 use crate::render::{self, RenderError, hwpx, pdf, site};
 use rayon::prelude::*;
@@ -33,20 +33,52 @@ fn since(t0: Instant) -> f64 {
     t0.elapsed().as_secs_f64()
 }
 
-/// One briefing's edition in `lang`: Markdown, HTML, PDF, HWPX and its charts.
+/// One briefing's edition in `lang`, in every format the project writes: Markdown (with its
+/// chart SVGs beside it), HTML, PDF and HWPX.
 fn render_edition(b: &Briefing, lang: &str, r: &Renderers) -> Result<Rendered, RenderError> {
-    let mut t = Timings::default();
     let e = render::edition(b, lang, r.config);
-    let t0 = Instant::now();
-    let md = r.pages.markdown(&e)?;
-    t.markdown = since(t0);
-    let t0 = Instant::now();
-    let html = r.pages.html(&e)?;
-    t.html = since(t0);
-    let data = serde_json::to_vec(&e)?;
+    let document = || Document::Briefing { id: b.id.clone(), lang: lang.to_string() };
+    let mut out = EditionFiles::new(PathBuf::from(&b.id), format!("{}.{lang}", b.id));
+    if r.config.writes(Format::Md) {
+        let t0 = Instant::now();
+        out.add(Format::Md, r.pages.markdown(&e)?);
+        out.rendered.timings.markdown = since(t0);
+        let dir = &out.dir;
+        let svgs: Vec<OutputFile> =
+            e.charts.iter().map(|c| OutputFile::new(dir.join(&c.file), c.svg.clone())).collect();
+        out.rendered.files.extend(svgs);
+    }
+    if r.config.writes(Format::Html) {
+        let t0 = Instant::now();
+        out.add(Format::Html, r.pages.html(&e)?);
+        out.rendered.timings.html = since(t0);
+    }
+    if r.config.writes(Format::Pdf) {
+        let data = serde_json::to_vec(&e)?;
+        let pdf = edition_pdf(&e, data, b, r)
+            .map_err(|error| RenderError::Pdf { document: document(), error })?;
+        out.add_pdf(pdf);
+    }
+    if r.config.writes(Format::Hwpx) {
+        let t0 = Instant::now();
+        let hwpx = hwpx::briefing(&e, r.charts)
+            .map_err(|error| RenderError::Hwpx { document: document(), error })?;
+        out.add_hwpx(hwpx, since(t0));
+    }
+    Ok(out.rendered)
+}
+
+/// The PDF of edition `e` of `b`: its template with `data` (the edition as JSON), the charts
+/// as files.
+fn edition_pdf(
+    e: &render::Edition,
+    data: Vec<u8>,
+    b: &Briefing,
+    r: &Renderers,
+) -> Result<pdf::Pdf, pdf::PdfError> {
     let meta = pdf::PdfMeta {
         template: e.template("typ"),
-        ident: format!("{}.{lang}", b.id),
+        ident: format!("{}.{}", b.id, e.lang),
         date: pdf_date(&b.date),
     };
     let assets: pdf::Assets = e
@@ -57,25 +89,7 @@ fn render_edition(b: &Briefing, lang: &str, r: &Renderers) -> Result<Rendered, R
             bytes: c.svg.clone().into_bytes(),
         })
         .collect();
-    let pdf = pdf::render_pdf(r.fonts, r.templates.get(meta.template), data, &assets, &meta)
-        .map_err(|error| RenderError::Pdf {
-            document: Document::Briefing { id: b.id.clone(), lang: lang.to_string() },
-            error,
-        })?;
-    (t.layout, t.export) = (pdf.layout, pdf.export);
-    let hwpx = hwpx::briefing(&e, r.charts).map_err(|error| RenderError::Hwpx {
-        document: Document::Briefing { id: b.id.clone(), lang: lang.to_string() },
-        error,
-    })?;
-    let dir = PathBuf::from(&b.id);
-    let mut files = vec![
-        OutputFile::new(dir.join(format!("{}.{lang}.md", b.id)), md),
-        OutputFile::new(dir.join(format!("{}.{lang}.html", b.id)), html),
-        OutputFile::new(dir.join(format!("{}.{lang}.pdf", b.id)), pdf.bytes),
-        OutputFile::new(dir.join(format!("{}.{lang}.hwpx", b.id)), hwpx),
-    ];
-    files.extend(e.charts.into_iter().map(|c| OutputFile::new(dir.join(c.file), c.svg)));
-    Ok(Rendered { files, notdef: pdf.notdef, timings: t })
+    pdf::render_pdf(r.fonts, r.templates, data, &assets, &meta)
 }
 
 /// Every edition of one briefing. Editions compile in parallel too: a two-language briefing

@@ -34,6 +34,8 @@ pub struct Timings {
     pub layout: f64,
     /// PDF export.
     pub export: f64,
+    /// HWPX editions (XML, chart pictures, the package).
+    pub hwpx: f64,
     /// Writing files.
     pub write: f64,
     /// Index pages and feed (wall time).
@@ -45,12 +47,13 @@ pub struct Timings {
 }
 
 impl Timings {
-    /// Add the rendering times of `t` (Markdown, HTML, layout, export) to these.
+    /// Add the rendering times of `t` (Markdown, HTML, layout, export, HWPX) to these.
     pub fn add_rendering(&mut self, t: &Timings) {
         self.markdown += t.markdown;
         self.html += t.html;
         self.layout += t.layout;
         self.export += t.export;
+        self.hwpx += t.hwpx;
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::incremental::{CACHE_FILE, Cache, Entry};
 use super::{BuildError, BuildOptions, BuildReport, Timings};
-use crate::content::Loaded;
+use crate::content::{Format, Loaded};
 use crate::output::write_inside;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -185,4 +185,41 @@ pub fn save_cache(
 /// A cache entry for files that came from no one content file (digests, index pages).
 pub fn listing_entry(hash: String, files: Vec<OutputFile>, notdef: usize) -> Entry {
     Entry { hash, files: paths(files), notdef, source: PathBuf::new() }
+}
+
+/// The files of one edition as they are rendered: `<dir>/<stem>.<extension>`.
+pub struct EditionFiles {
+    /// The folder under the output folder.
+    pub dir: PathBuf,
+    /// `<id>.<lang>` (or `<digest>.<lang>`).
+    stem: String,
+    /// What is rendered so far.
+    pub rendered: Rendered,
+}
+
+impl EditionFiles {
+    /// No files yet.
+    pub fn new(dir: PathBuf, stem: String) -> Self {
+        EditionFiles { dir, stem, rendered: Rendered::default() }
+    }
+
+    /// The PDF edition, with its layout and export times and its missing glyphs.
+    pub fn add_pdf(&mut self, pdf: crate::render::pdf::Pdf) {
+        let t = &mut self.rendered.timings;
+        (t.layout, t.export) = (pdf.layout, pdf.export);
+        self.rendered.notdef = pdf.notdef;
+        self.add(Format::Pdf, pdf.bytes);
+    }
+
+    /// The HWPX edition, which took `seconds` to write.
+    pub fn add_hwpx(&mut self, bytes: Vec<u8>, seconds: f64) {
+        self.rendered.timings.hwpx = seconds;
+        self.add(Format::Hwpx, bytes);
+    }
+
+    /// The edition in `format`.
+    pub fn add(&mut self, format: Format, bytes: impl Into<Vec<u8>>) {
+        let path = self.dir.join(format!("{}.{}", self.stem, format.extension()));
+        self.rendered.files.push(OutputFile::new(path, bytes));
+    }
 }

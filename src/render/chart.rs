@@ -5,6 +5,7 @@
 //! character classes (a Hangul syllable ≈ 1 em, Latin ≈ 0.55 em) and keeps every label inside it.
 
 use super::{Edition, FactRow, escape_xml};
+use crate::text::width_em;
 use serde::Serialize;
 
 /// A rendered chart of one edition.
@@ -29,21 +30,6 @@ pub struct Bar {
     pub value: String,
     /// The number the bar's length is drawn from.
     pub magnitude: f64,
-}
-
-/// Rough text width in em.
-fn width_em(s: &str) -> f64 {
-    s.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x11FF
-            | 0x2E80..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFF00..=0xFF60 => 1.0,
-            _ if c.is_ascii_uppercase() => 0.68,
-            _ => 0.55,
-        })
-        .sum()
 }
 
 /// Cut `s` to at most `max_em` wide, with an ellipsis when cut.

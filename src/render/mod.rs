@@ -19,7 +19,7 @@ pub mod ui;
 
 pub use error::RenderError;
 
-use crate::content::{Briefing, Config, Fact, FactValue, Text};
+use crate::content::{Briefing, Config, Fact, FactValue, Format, Text};
 use crate::markdown;
 use crate::numbers::{self, Amount, Approx, Quantity, Unit};
 use serde::Serialize;
@@ -258,15 +258,16 @@ fn magnitude(fact: &Fact) -> f64 {
     v.to_string().parse().unwrap_or(0.0)
 }
 
-/// The relative links from an edition to every output file of the same briefing.
-pub fn file_links(id: &str, langs: &[String]) -> Vec<FileLink> {
+/// The relative links from an edition to every output file of the same briefing (or digest:
+/// `stem` is its name), in every language and every format `config` writes.
+pub fn file_links(stem: &str, config: &Config) -> Vec<FileLink> {
     let mut out = Vec::new();
-    for lang in langs {
-        for format in ["html", "pdf", "hwpx", "md"] {
+    for lang in &config.languages {
+        for format in Format::ALL.into_iter().filter(|f| config.writes(*f)) {
             out.push(FileLink {
                 lang: lang.clone(),
-                format: format.into(),
-                href: format!("{id}.{lang}.{format}"),
+                format: format.extension().into(),
+                href: format!("{stem}.{lang}.{}", format.extension()),
             });
         }
     }
@@ -312,7 +313,7 @@ pub fn head(b: &Briefing, lang: &str, config: &Config) -> Head {
             .collect(),
         publisher: passage(&b.source.publisher, lang, &ui),
         summary: b.summary.iter().map(|t| passage(t, lang, &ui)).collect(),
-        files: file_links(&b.id, &config.languages),
+        files: file_links(&b.id, config),
     }
 }
 
@@ -377,7 +378,7 @@ fn edition_text(b: &Briefing, lang: &str, config: &Config) -> Edition {
             })
             .collect(),
         tags: b.tags.clone(),
-        files: file_links(&b.id, &langs),
+        files: file_links(&b.id, config),
         site_title: printable(
             config.title.get(lang).or_else(|| config.title.get("en")).unwrap_or("yoyak"),
         )

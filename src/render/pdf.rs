@@ -1,10 +1,12 @@
 //! PDF editions: typst compiled in-process over an in-memory [`World`].
 //!
-//! The world serves exactly two files — the template (`/briefing.typ`) and the edition as
-//! data (`/data.json`) — plus chart images; it reads nothing from disk and refuses packages,
+//! The world serves the template (`/briefing.typ`), the modules templates import (`/_*.typ`)
+//! and the edition as data (`/data.json`), plus chart images; it reads nothing from disk and
+//! refuses packages,
 //! so a hostile content file can neither read files nor reach the network. User text never
 //! becomes Typst markup: the template reads it from JSON and places it as strings.
 
+use super::templates::TemplateSet;
 use std::path::{Path, PathBuf};
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
@@ -161,10 +163,13 @@ pub struct Asset {
 /// Extra files served to the template.
 pub type Assets = Vec<Asset>;
 
-/// The in-memory world one compile sees: the template, the data, chart images and fonts.
+/// The in-memory world one compile sees: the template, its modules, the data, chart images
+/// and fonts.
 struct BriefingWorld<'a> {
     fonts: &'a Fonts,
     main: Source,
+    /// `_*.typ` templates, each at `/<name>`, with their names (for diagnostics).
+    modules: Vec<(String, Source)>,
     data: Bytes,
     assets: &'a Assets,
     today: Datetime,
@@ -188,7 +193,11 @@ impl World for BriefingWorld<'_> {
         self.main.id()
     }
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.main.id() { Ok(self.main.clone()) } else { Err(FileError::AccessDenied) }
+        if id == self.main.id() {
+            return Ok(self.main.clone());
+        }
+        let module = self.modules.iter().find(|(_, m)| m.id() == id);
+        module.map(|(_, m)| m.clone()).ok_or(FileError::AccessDenied)
     }
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         if id == file_id("/data.json") {
@@ -220,19 +229,25 @@ pub struct PdfMeta {
     pub date: (i32, u8, u8),
 }
 
-/// Compile `template` with `data` (the edition as JSON) into a PDF.
+/// Compile template `meta.template` of `templates` with `data` (the edition as JSON) into a PDF.
 pub fn render_pdf(
     fonts: &Fonts,
-    template: &str,
+    templates: &TemplateSet,
     data: Vec<u8>,
     assets: &Assets,
     meta: &PdfMeta,
 ) -> Result<Pdf, PdfError> {
     let (y, m, d) = meta.date;
     let today = Datetime::from_ymd(y, m, d).ok_or_else(|| PdfError(vec!["invalid date".into()]))?;
+    let modules = templates
+        .typst_modules()
+        .map(|m| (m.name.clone(), Source::new(file_id(&format!("/{}", m.name)), m.text.clone())))
+        .collect();
+    let main = templates.get(meta.template).to_string();
     let world = BriefingWorld {
         fonts,
-        main: Source::new(file_id("/briefing.typ"), template.to_string()),
+        main: Source::new(file_id("/briefing.typ"), main),
+        modules,
         data: Bytes::new(data),
         assets,
         today,
@@ -296,6 +311,7 @@ fn number_pages(
     let world = BriefingWorld {
         fonts,
         main: Source::new(file_id("/page-numbers.typ"), PAGE_NUMBERS_TYP.to_string()),
+        modules: Vec::new(),
         data: Bytes::new(serde_json::to_vec(&texts).unwrap_or_default()),
         assets: &Vec::new(),
         today,
@@ -349,14 +365,26 @@ fn describe(world: &BriefingWorld, template: &str, diags: &[SourceDiagnostic]) -
             let place = world
                 .range(d.span)
                 .and_then(|r| {
-                    let (line, col) = world.main.lines().byte_to_line_column(r.start)?;
-                    Some(format!("templates/{template}:{}:{}: ", line + 1, col + 1))
+                    // The file the span is in: the template, or a module it imports.
+                    let (name, source) = match d.span.id() {
+                        Some(id) if id != world.main.id() => {
+                            world.modules.iter().find(|(_, m)| m.id() == id)?
+                        }
+                        _ => return at(template, &world.main, r.start),
+                    };
+                    at(name, source, r.start)
                 })
                 .unwrap_or_default();
             let hints: String = d.hints.iter().map(|h| format!("\n  hint: {}", h.v)).collect();
             format!("{place}{sev}: {}{hints}", d.message)
         })
         .collect()
+}
+
+/// `templates/<name>:<line>:<column>: ` for byte `offset` of `source`.
+fn at(name: &str, source: &Source, offset: usize) -> Option<String> {
+    let (line, col) = source.lines().byte_to_line_column(offset)?;
+    Some(format!("templates/{name}:{}:{}: ", line + 1, col + 1))
 }
 
 /// Keep typst's memoisation cache from growing without bound over long batches.

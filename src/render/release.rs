@@ -23,6 +23,8 @@ pub struct ReleaseWords {
     pub contact: &'static str,
     /// Column heads of the contact table.
     pub department: &'static str,
+    /// "구분" / "Role": 책임자 or 담당자.
+    pub role: &'static str,
     /// "직위" / "Position".
     pub position: &'static str,
     /// "성명" / "Name".
@@ -44,6 +46,7 @@ fn words(lang: &str) -> ReleaseWords {
             distributed: "배포",
             contact: "담당 부서",
             department: "부서",
+            role: "구분",
             position: "직위",
             name: "성명",
             phone: "전화",
@@ -56,6 +59,7 @@ fn words(lang: &str) -> ReleaseWords {
             distributed: "Distributed",
             contact: "Contact",
             department: "Department",
+            role: "Role",
             position: "Position",
             name: "Name",
             phone: "Phone",

@@ -215,17 +215,7 @@ pub fn digest(
         .and_then(|t| t.get(lang))
         .map(|t| super::printable(t).into_owned())
         .unwrap_or_else(|| format!("{site} · {}", ui.digests));
-    let files = config
-        .languages
-        .iter()
-        .flat_map(|l| {
-            ["html", "pdf", "hwpx", "md"].map(|f| super::FileLink {
-                lang: l.clone(),
-                format: f.into(),
-                href: format!("{name}.{l}.{f}"),
-            })
-        })
-        .collect();
+    let files = super::file_links(name, config);
     DigestView {
         lang: lang.into(),
         langs: config.languages.clone(),

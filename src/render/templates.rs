@@ -17,6 +17,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("briefing.html", include_str!("../../templates/briefing.html")),
     ("press-release.html", include_str!("../../templates/press-release.html")),
     ("index.html", include_str!("../../templates/index.html")),
+    ("_text.typ", include_str!("../../templates/_text.typ")),
     ("briefing.typ", include_str!("../../templates/briefing.typ")),
     ("press-release.typ", include_str!("../../templates/press-release.typ")),
     ("digest.md", include_str!("../../templates/digest.md")),
@@ -60,6 +61,11 @@ pub struct TemplateSet {
 }
 
 impl TemplateSet {
+    /// The Typst modules every PDF template may import (`_*.typ`): name and text.
+    pub fn typst_modules(&self) -> impl Iterator<Item = &Template> {
+        self.entries.iter().filter(|t| t.name.starts_with('_') && t.name.ends_with(".typ"))
+    }
+
     /// The text of template `name`.
     pub fn get(&self, name: &str) -> &str {
         self.entries.iter().find(|t| t.name == name).map(|t| t.text.as_str()).unwrap_or_default()

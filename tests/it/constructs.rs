@@ -7,7 +7,7 @@ use pulldown_cmark::{Alignment, Event, Options, Parser, Tag, TagEnd};
 use std::path::Path;
 
 /// Marker words, one or more per construct, present in both bodies (and the lead and note).
-const MARKERS: [&str; 30] = [
+pub const MARKERS: [&str; 30] = [
     "Headingmark",
     "Emphmark",
     "Strongmark",

@@ -10,6 +10,7 @@ mod editors;
 mod fuzz_regressions;
 mod hostile;
 mod hwpx;
+mod hwpx_readers;
 mod import;
 mod import_corpus;
 mod import_formats;

@@ -7,6 +7,42 @@ const ID: &str = "spri-open-source-ai";
 const OUTPUTS: [&str; 6] = ["ko.md", "en.md", "ko.html", "en.html", "ko.pdf", "en.pdf"];
 
 #[test]
+fn formats_in_yoyak_yaml_choose_what_is_written_and_linked() {
+    let p = fixture("digest");
+    let config = p.path().join("yoyak.yaml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{text}\nformats: [html, hwpx]\n")).unwrap();
+    let r = build_project(p.path());
+    assert!(!r.has_errors() && r.failed.is_empty(), "{:?} {:?}", r.diagnostics, r.failed);
+    let mut written: Vec<String> = Vec::new();
+    for dir in std::fs::read_dir(p.path().join("build")).unwrap().map(|e| e.unwrap().path()) {
+        // build/schema/ holds the content format's JSON Schemas, whatever the formats.
+        if dir.is_dir() && !dir.ends_with("schema") {
+            for f in std::fs::read_dir(&dir).unwrap() {
+                let name = f.unwrap().file_name().to_string_lossy().into_owned();
+                written.push(name.rsplit('.').next().unwrap_or_default().to_string());
+            }
+        }
+    }
+    written.sort();
+    written.dedup();
+    assert_eq!(written, ["html", "hwpx"], "only the configured formats, charts with the .md only");
+    let index = std::fs::read_to_string(p.path().join("build/index.html")).unwrap();
+    assert!(index.contains(".ko.hwpx") && index.contains(".ko.html"));
+    assert!(
+        !index.contains(".ko.pdf") && !index.contains(".ko.md"),
+        "no link to a file not written"
+    );
+    std::fs::write(&config, format!("{text}\nformats: []\n")).unwrap();
+    let r = build_project(p.path());
+    assert!(
+        r.diagnostics.iter().any(|d| d.code == "Y0104" && d.field == "formats"),
+        "an empty list is an error: {:?}",
+        r.diagnostics
+    );
+}
+
+#[test]
 fn seed_builds_six_files_and_index() {
     let p = seed_project();
     let r = build_project(p.path());

@@ -293,3 +293,20 @@ fn the_feed_template_can_be_overridden() {
     assert!(feed.starts_with("OVERRIDDEN [ko "), "{feed}");
     assert!(!feed.contains("<feed"), "{feed}");
 }
+
+#[test]
+fn the_shared_typst_module_is_overridable_and_its_errors_name_it() {
+    let p = fixture("digest");
+    std::fs::create_dir_all(p.path().join("templates")).unwrap();
+    let module = yoyak::render::templates::BUILTIN
+        .iter()
+        .find(|(name, _)| *name == "_text.typ")
+        .map(|(_, text)| text.to_string())
+        .expect("_text.typ is built in");
+    // An override that breaks a function every briefing calls: the error points into it.
+    let broken = module.replacen("#let kw(s) = {", "#let kw(s) = {\n  nonexistent\n", 1);
+    std::fs::write(p.path().join("templates/_text.typ"), broken).unwrap();
+    let err = build(&BuildOptions::new(p.path())).expect_err("the digest imports it too");
+    let msg = err.to_string();
+    assert!(msg.contains("templates/_text.typ:9:3: error: unknown variable"), "{msg}");
+}

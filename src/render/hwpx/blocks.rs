@@ -88,20 +88,7 @@ impl Flow<'_> {
     }
 }
 
-/// Rough width of `s` in em: Hangul, CJK and full-width forms 1, anything else ½.
-pub fn width_em(s: &str) -> f64 {
-    s.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x11FF
-            | 0x2E80..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFF00..=0xFF60 => 1.0,
-            0x25A0..=0x25FF => 1.0, // □ ○ and other geometric marks
-            _ => 0.5,
-        })
-        .sum()
-}
+pub use crate::text::width_em;
 
 /// Write `blocks` in `flow`.
 pub fn blocks(body: &mut Body, bs: &[Block], flow: &Flow) -> Result<(), HwpxError> {

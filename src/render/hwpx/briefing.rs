@@ -129,7 +129,7 @@ pub fn rich(body: &mut Body, r: &Rich, flow: &Flow) -> Result<(), HwpxError> {
 }
 
 /// The lead, a little larger than the body.
-fn lead(body: &mut Body, page: &Page) -> Result<(), HwpxError> {
+pub(super) fn lead(body: &mut Body, page: &Page) -> Result<(), HwpxError> {
     match &page.e.lead {
         Some(l) => {
             let flow = body_flow(&page.e.lang, page.marks);
@@ -178,7 +178,7 @@ pub fn key_points_box(
 }
 
 /// Every section: its heading, then its Markdown.
-fn sections(body: &mut Body, page: &Page) -> Result<(), HwpxError> {
+pub(super) fn sections(body: &mut Body, page: &Page) -> Result<(), HwpxError> {
     let flow = body_flow(&page.e.lang, page.marks);
     for s in &page.e.sections {
         heading(body, &s.heading.text, &s.heading.lang, passage_shape(&s.heading, HEADING))?;
@@ -188,7 +188,7 @@ fn sections(body: &mut Body, page: &Page) -> Result<(), HwpxError> {
 }
 
 /// Each chart as a PNG picture across the text width.
-fn charts(body: &mut Body, page: &Page) -> Result<(), HwpxError> {
+pub(super) fn charts(body: &mut Body, page: &Page) -> Result<(), HwpxError> {
     let para = ParaShape { align: Align::Center, next: 600, ..ParaShape::BODY };
     for c in &page.e.charts {
         let png = page.charts.png(c)?;
@@ -198,7 +198,7 @@ fn charts(body: &mut Body, page: &Page) -> Result<(), HwpxError> {
 }
 
 /// The fact sheet: a heading and one table with every language side by side.
-fn fact_sheet(body: &mut Body, page: &Page) -> Result<(), HwpxError> {
+pub(super) fn fact_sheet(body: &mut Body, page: &Page) -> Result<(), HwpxError> {
     let e = page.e;
     if e.facts.is_empty() {
         return Ok(());
@@ -292,7 +292,7 @@ impl FactSheet<'_> {
 }
 
 /// The facts' notes, each after its label in bold, in small muted text.
-fn notes(body: &mut Body, page: &Page) -> Result<(), HwpxError> {
+pub(super) fn notes(body: &mut Body, page: &Page) -> Result<(), HwpxError> {
     let e = page.e;
     let index = e.langs.iter().position(|l| *l == e.lang).unwrap_or(0);
     let small = CharShape::sans(850).color(MUTED);

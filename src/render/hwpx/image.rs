@@ -78,10 +78,29 @@ impl ChartRaster {
             ((size.width() * SCALE).ceil() as u32, (size.height() * SCALE).ceil() as u32);
         let mut pixmap = Pixmap::new(width.max(1), height.max(1))
             .ok_or_else(|| failed(format!("cannot draw {width} × {height} pixels")))?;
+        // On white every pixel is opaque, so the premultiplied pixels are the plain colours.
+        pixmap.fill(resvg::tiny_skia::Color::WHITE);
         resvg::render(&tree, Transform::from_scale(SCALE, SCALE), &mut pixmap.as_mut());
-        let bytes = pixmap.encode_png().map_err(|e| failed(e.to_string()))?;
+        let rgb: Vec<u8> = pixmap.data().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
+        let bytes =
+            encode_png(&rgb, width.max(1), height.max(1)).map_err(|e| failed(e.to_string()))?;
         Ok(Png { bytes, width: pixmap.width(), height: pixmap.height() })
     }
+}
+
+/// RGB pixels as a PNG, compressed the fast way (fdeflate): on a chart's flat colours it
+/// compresses about as well as the default level, and encoding was half the time of an HWPX
+/// edition at the default (measured with callgrind).
+fn encode_png(rgb: &[u8], width: u32, height: u32) -> Result<Vec<u8>, png::EncodingError> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(rgb)?;
+    writer.finish()?;
+    Ok(out)
 }
 
 /// A picture's sizes: as shown (`w` × `h`) and its own (`ow` × `oh`, the PNG at 96 dpi,

@@ -33,6 +33,7 @@ mod field;
 mod header;
 mod image;
 mod package;
+mod press;
 mod section;
 mod table;
 mod xml;
@@ -65,9 +66,14 @@ pub enum HwpxError {
     },
 }
 
-/// A briefing edition as an `.hwpx` file, in the standard briefing layout.
+/// A briefing edition as an `.hwpx` file, in its layout: the briefing, or the 보도자료 when
+/// the edition is a press release.
 pub fn briefing(e: &Edition, charts: &ChartRaster) -> Result<Vec<u8>, HwpxError> {
-    briefing_with(e, charts, &Layout::briefing())
+    let layout = match &e.release {
+        Some(r) => Layout::press_release(&r.list_marks),
+        None => Layout::briefing(),
+    };
+    briefing_with(e, charts, &layout)
 }
 
 /// A briefing edition as an `.hwpx` file, in `layout`.
