@@ -63,6 +63,19 @@ pub fn import(data: &[u8]) {
     assert!(loaded.briefing.is_some(), "the draft does not load: {:?}", loaded.diagnostics);
 }
 
+/// `import_formats`: any bytes as an article file whose format is told by its content (an
+/// HWPX package, a PDF, an HTML page, else text): an error or a draft that loads, never a panic.
+pub fn import_formats(data: &[u8]) {
+    let data = &data[..data.len().min(MAX_INPUT)];
+    let path = std::path::Path::new("fuzz");
+    let Ok(draft) = yoyak::import::draft_file(data, path, &Style::default()) else { return };
+    let langs = ["ko".to_string(), "en".to_string()];
+    let yaml = draft.to_yaml(&langs, "fuzz");
+    let loaded =
+        load_file(PathBuf::from("content/draft.yaml"), yaml.into_bytes(), &Config::default());
+    assert!(loaded.briefing.is_some(), "the draft does not load: {:?}", loaded.diagnostics);
+}
+
 /// `markdown`: Markdown to HTML, to the Typst block tree and to safe Markdown.
 pub fn markdown(data: &[u8]) {
     use yoyak::markdown::{to_blocks, to_html, to_safe_markdown};

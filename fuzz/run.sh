@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 secs="${1:-15}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(load check numbers_ko numbers_en import markdown)
+[ ${#targets[@]} -gt 0 ] || targets=(load check numbers_ko numbers_en import import_formats markdown)
 if ! cargo fuzz --version >/dev/null 2>&1; then
   cargo install --locked cargo-fuzz
 fi

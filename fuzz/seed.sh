@@ -21,9 +21,10 @@ docs=$(find README.md docs -name '*.md' 2>/dev/null | sort)
   seed numbers_ko $articles $yaml
   seed numbers_en $yaml $docs
   seed import $articles
+  seed import_formats $(find tests/fixtures/import-formats -maxdepth 1 -type f ! -name '*.yaml' ! -name '*.md' | sort)
   seed markdown $yaml $docs
 }
-for t in load check numbers_ko numbers_en import markdown; do
+for t in load check numbers_ko numbers_en import import_formats markdown; do
   if [ -d "tests/fixtures/fuzz/$t" ]; then
     # shellcheck disable=SC2046
     seed "$t" $(find "tests/fixtures/fuzz/$t" -type f | sort)

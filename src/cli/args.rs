@@ -181,7 +181,8 @@ pub struct ManArgs {
 /// Arguments of `yoyak import`.
 #[derive(Args)]
 pub struct ImportArgs {
-    /// The article: a UTF-8 text file, or `-` for standard input.
+    /// The article: a UTF-8 text, a saved HTML page, an HWPX or a PDF (told by its content, then
+    /// its extension), or `-` for text on standard input.
     pub article: PathBuf,
     /// Project folder (the draft goes to its content/; its yoyak.yaml sets the languages).
     #[arg(long, default_value = ".")]

@@ -16,6 +16,7 @@ pub(super) fn markdown(blocks: &[&Block]) -> String {
                     .collect::<Vec<_>>()
                     .join("\n"),
             ),
+            Block::Table(t) => parts.push(t.markdown()),
         }
     }
     parts.join("\n\n")

@@ -3,7 +3,9 @@
 //! the publisher and the file's slug.
 
 use super::figures::{self, DraftFact, Element};
+use super::formats::{self, Extracted};
 use super::structure::{self, Article, Block};
+use super::table::CellFigure;
 use super::{ImportError, body, decode, publisher, sentences};
 use crate::numbers::Style;
 
@@ -54,9 +56,28 @@ pub fn draft_text(text: &str, style: &Style) -> Draft {
 /// A draft from decoded article text dated `given` (`--date`) when that is `Some`, else by
 /// the article's own dateline.
 pub fn draft_text_dated(text: &str, style: &Style, given: Option<(i32, u8, u8)>) -> Draft {
-    let mut article = structure::parse(text);
+    draft_extracted(&Extracted { text: text.to_string(), tables: Vec::new() }, style, given)
+}
+
+/// A draft from what a format reader extracted: article text with table markers, and the
+/// tables they stand for.
+pub(crate) fn draft_extracted(
+    extracted: &Extracted,
+    style: &Style,
+    given: Option<(i32, u8, u8)>,
+) -> Draft {
+    let mut article = structure::parse(&extracted.text);
+    formats::restore(&mut article, &extracted.tables);
     article.date = given.or(article.date);
-    let facts = figures::facts(&figure_elements(&article), article.date, style);
+    let cells: Vec<Vec<CellFigure>> = article
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Table(t) => t.cell_figures(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let facts = figures::facts(&figure_elements(&article, &cells), article.date, style);
     let parts = LeadAndSections::of(&article.blocks);
     let lead = (!parts.lead.is_empty()).then(|| body::markdown(&parts.lead));
     let sections: Vec<DraftSection> = parts
@@ -81,22 +102,26 @@ impl Draft {
     }
 }
 
-/// The texts figures are read from, in order: title and headings restate, paragraphs and
-/// list items carry.
-fn figure_elements(article: &Article) -> Vec<Element<'_>> {
+/// The texts figures are read from, in order: title and headings restate, paragraphs, list
+/// items and table cells carry. `cells[i]` are the numeric cells of block `i` (a table).
+fn figure_elements<'a>(article: &'a Article, cells: &'a [Vec<CellFigure>]) -> Vec<Element<'a>> {
+    let text = |text: &'a str, heading: bool| Element { text, heading, cell: None };
     let mut elements: Vec<Element> = Vec::new();
     if let Some(t) = &article.title {
-        elements.push(Element { text: t, heading: true });
+        elements.push(text(t, true));
     }
     for (i, b) in article.blocks.iter().enumerate() {
         match b {
             // A first paragraph without a full stop (a deck under the headline) restates.
-            Block::Para(p) => {
-                elements.push(Element { text: p, heading: i == 0 && structure::heading_like(p) })
-            }
-            Block::Heading(h) => elements.push(Element { text: h, heading: true }),
-            Block::List(items) => {
-                elements.extend(items.iter().map(|(_, t)| Element { text: t, heading: false }))
+            Block::Para(p) => elements.push(text(p, i == 0 && structure::heading_like(p))),
+            Block::Heading(h) => elements.push(text(h, true)),
+            Block::List(items) => elements.extend(items.iter().map(|(_, t)| text(t, false))),
+            Block::Table(_) => {
+                elements.extend(cells.get(i).into_iter().flatten().map(|c| Element {
+                    text: &c.text,
+                    heading: false,
+                    cell: Some(c),
+                }))
             }
         }
     }
@@ -203,6 +228,7 @@ fn first_text(blocks: &[Block]) -> Option<String> {
     blocks.iter().find_map(|b| match b {
         Block::Para(t) | Block::Heading(t) => Some(t.clone()),
         Block::List(items) => items.first().map(|(_, t)| t.clone()),
+        Block::Table(_) => None,
     })
 }
 

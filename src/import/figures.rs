@@ -7,6 +7,7 @@ use super::dating::{Time, as_of, times};
 use super::label::{propose_label, strip_particle};
 use super::sentences::sentences;
 use super::structure::Ymd;
+use super::table::CellFigure;
 use super::value::{ContentValue, content_value};
 use crate::content::FactValue;
 use crate::numbers::{self, Amount, Approx, Found, Quantity, Style, Unit};
@@ -19,6 +20,8 @@ pub(crate) struct Element<'a> {
     pub text: &'a str,
     /// A title or sub-heading: its figures restate the body's.
     pub heading: bool,
+    /// A table cell: its label and note come from the table's headers, not the words around.
+    pub cell: Option<&'a CellFigure>,
 }
 
 /// A figure proposed as a fact.
@@ -108,20 +111,28 @@ fn element_occurrences(
         if is_frequency(el.text, f) && share_follows(&found[at + 1..], &sentence) {
             continue;
         }
-        let label = propose_label(el.text, &sentence, &found, at)
-            .or_else(|| label_of_previous(previous.as_ref(), &sentence, f))
-            .or_else(|| topic(&el.text[sentence.clone()]))
-            .unwrap_or_else(|| TODO_LABEL.to_string());
+        let label = match el.cell {
+            Some(cell) => cell.label.clone(),
+            None => propose_label(el.text, &sentence, &found, at)
+                .or_else(|| label_of_previous(previous.as_ref(), &sentence, f))
+                .or_else(|| topic(&el.text[sentence.clone()]))
+                .unwrap_or_else(|| TODO_LABEL.to_string()),
+        };
         previous = Some(PreviousLabel {
             sentence: sentence.clone(),
             unit: f.quantity.unit.clone(),
             label: label.clone(),
         });
         let label = with_ratio_whole(label, f, style);
+        let mut fact = draft_fact(el.text, &sentence, f, &times, label, content);
+        if let Some(cell) = el.cell {
+            fact.note = cell.note.clone();
+            fact.as_of = fact.as_of.or_else(|| cell.year.clone());
+        }
         occurrences.push(Occurrence {
             at: Place { element: index, offset: f.span.start },
             heading: el.heading,
-            fact: draft_fact(el.text, &sentence, f, &times, label, content),
+            fact,
         });
     }
     occurrences

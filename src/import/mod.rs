@@ -34,19 +34,22 @@ mod dating;
 mod draft;
 mod emit;
 mod figures;
+mod formats;
 mod headings;
 mod label;
 mod publisher;
 mod run;
 mod sentences;
 mod structure;
+mod table;
 mod value;
 mod yaml;
 
 pub use body::escape_markdown;
 pub use draft::{Draft, DraftSection, draft, draft_text, draft_text_dated};
 pub use figures::{DraftFact, MAX_NOTE};
-pub use run::{ARTICLE_LIMIT, ImportOptions, Imported, decode, run};
+pub use formats::{Format, detect};
+pub use run::{ARTICLE_LIMIT, ImportOptions, Imported, decode, draft_file, run};
 
 use std::path::PathBuf;
 
@@ -71,6 +74,17 @@ pub enum ImportError {
         name: String,
         /// Why.
         source: std::io::Error,
+    },
+    /// The file is not a readable file of its format (a broken or hostile HWPX, a PDF
+    /// without a text layer).
+    #[error("{name}: not a readable {} file: {reason}", format.name())]
+    Format {
+        /// The article file.
+        name: String,
+        /// The format its extension or content says it is.
+        format: Format,
+        /// Why it cannot be read.
+        reason: String,
     },
     /// `--date` is not a calendar date `YYYY-MM-DD`.
     #[error("--date {0}: not a date; write it as YYYY-MM-DD (2026-02-15)")]

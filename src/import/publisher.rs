@@ -48,7 +48,7 @@ pub(super) fn publisher(blocks: &[Block]) -> Option<String> {
         .flat_map(|b| match b {
             Block::Para(p) => vec![p.as_str()],
             Block::List(items) => items.iter().map(|(_, t)| t.as_str()).collect(),
-            Block::Heading(_) => vec![],
+            Block::Heading(_) | Block::Table(_) => vec![],
         })
         .collect();
     for with_acronym in [true, false] {

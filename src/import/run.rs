@@ -2,7 +2,9 @@
 //! project's configuration, and the draft written where it belongs (or handed back for
 //! standard output).
 
-use super::{Draft, ImportError, draft_text_dated};
+use super::draft::draft_extracted;
+use super::formats::{Format, detect, extract};
+use super::{Draft, ImportError};
 use crate::content::Config;
 use std::path::{Path, PathBuf};
 
@@ -49,6 +51,18 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<String, ImportError> {
     Ok(text)
 }
 
+/// A draft from an article file's bytes in any format [`detect`] tells from `path` and the
+/// bytes (never panics; a file that cannot be read is an error).
+pub fn draft_file(
+    bytes: &[u8],
+    path: &Path,
+    style: &crate::numbers::Style,
+) -> Result<Draft, ImportError> {
+    let name = path.display().to_string();
+    let extracted = extract(bytes, detect(path, bytes), &name)?;
+    Ok(draft_extracted(&extracted, style, None))
+}
+
 /// The article's bytes from a file or standard input, refusing more than [`ARTICLE_LIMIT`].
 fn read_article(path: &Path, stdin: bool) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
@@ -81,8 +95,9 @@ pub fn run(opts: &ImportOptions) -> Result<Imported, ImportError> {
     };
     let mut warnings = Vec::new();
     let config = project_config(&opts.root, &mut warnings);
-    let text = decode(&bytes, &name)?;
-    let draft = draft_text_dated(&text, &config.numbers, given);
+    let format = if stdin { Format::Text } else { detect(&opts.article, &bytes) };
+    let extracted = extract(&bytes, format, &name)?;
+    let draft = draft_extracted(&extracted, &config.numbers, given);
     let origin = if stdin {
         name.clone()
     } else {

@@ -16,6 +16,8 @@ pub(crate) enum Block {
     Heading(String),
     /// A bullet list: `(level, text)` per item, level 0 the outermost.
     List(Vec<(usize, String)>),
+    /// A table (from an HTML page, an HWPX file or a PDF; plain text has none).
+    Table(super::table::Table),
 }
 
 /// What the article text holds.
@@ -57,6 +59,7 @@ fn bare_day_date(title: Option<&str>, blocks: &[Block]) -> Option<Ymd> {
             Block::List(items) => {
                 found.extend(items.iter().flat_map(|(_, t)| crate::numbers::find(t, "ko")))
             }
+            Block::Table(_) => {}
         }
     }
     dateline::in_month(dateline::latest_month(&found)?, day)
@@ -396,11 +399,12 @@ fn strip_wire_credit(p: &str) -> &str {
 
 /// Bullet symbols that start a list item at the start of a line.
 const BULLETS: &[char] = &[
-    '□', '■', '○', '●', '◦', '·', '•', '∙', '△', '▲', '▷', '▶', '◇', '◆', '◎', '※', '-', '*', 'ㅇ',
+    '□', '■', '○', '●', '◦', '·', '•', '∙', '‣', '△', '▲', '▷', '▶', '◇', '◆', '◎', '※', '-', '*',
+    'ㅇ',
 ];
 
 /// Whether the line starts with a bullet.
-fn is_bullet_line(line: &str) -> bool {
+pub(crate) fn is_bullet_line(line: &str) -> bool {
     bullet(line).is_some()
 }
 

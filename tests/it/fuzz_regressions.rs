@@ -41,6 +41,11 @@ fn import() {
 }
 
 #[test]
+fn import_formats() {
+    replay("import_formats", harness::import_formats);
+}
+
+#[test]
 fn markdown() {
     replay("markdown", harness::markdown);
 }
@@ -60,4 +65,8 @@ fn seeds_pass() {
     harness::import(&article);
     harness::numbers(&article, "ko");
     harness::markdown(&article);
+    for name in ["exports-news.html", "kdi-ai.hwpx", "kdi-ai.pdf"] {
+        let bytes = std::fs::read(repo().join("tests/fixtures/import-formats").join(name)).unwrap();
+        harness::import_formats(&bytes);
+    }
 }

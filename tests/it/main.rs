@@ -13,6 +13,7 @@ mod hwpx;
 mod hwpx_readers;
 mod import;
 mod import_corpus;
+mod import_formats;
 mod incremental;
 mod linear;
 mod links;
