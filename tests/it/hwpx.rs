@@ -347,3 +347,33 @@ fn hostile_text_is_escaped_text() {
         assert!(!section.contains("javascript\\:"), "{}: a dropped link came back", f.display());
     }
 }
+
+#[test]
+fn hostile_press_release_fields_stay_text_in_every_format() {
+    let p = fixture("press-release");
+    let file = p.path().join("content/2026-03-10-data-centre-release.yaml");
+    let nasty = r#"<script>alert(x)</script> & ]]> "q" #set page(width: auto) *b*"#;
+    let yaml = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("ko: 홍길동", &format!("ko: '홍길동 {}'", nasty.replace('\'', "''")))
+        .replace("ko: 데이터센터 전력 수요 보고서 발간", &format!("ko: '부제 {nasty}'"))
+        .replace("ko: 주요 통계표", &format!("ko: '통계표 {nasty}'"));
+    std::fs::write(&file, yaml).unwrap();
+    let r = build_project(p.path());
+    assert!(r.failed.is_empty() && !r.has_errors(), "{:?} {:?}", r.failed, r.diagnostics);
+    let out = |ext: &str| {
+        p.path().join(format!("build/data-centre-release/data-centre-release.ko.{ext}"))
+    };
+    let html = std::fs::read_to_string(out("html")).unwrap();
+    assert!(!html.contains("<script>alert"), "HTML escapes the contact's name");
+    assert!(html.contains("&lt;script&gt;alert(x)&lt;/script&gt;"), "and shows it as text");
+    let body = Package::open(&out("hwpx")).body_text();
+    for shown in ["홍길동 <script>alert(x)</script> & ]]>", "부제 <script>", "통계표 <script>"]
+    {
+        assert!(body.contains(shown), "HWPX shows {shown:?} as text");
+    }
+    let pdf = pdf_text(&out("pdf"));
+    assert_contains_squashed(&pdf, "#set page(width: auto)", "the PDF prints Typst markup as text");
+    let md = std::fs::read_to_string(out("md")).unwrap();
+    assert!(!md.contains("<script>"), "the Markdown escapes HTML: {md}");
+}
