@@ -3,7 +3,7 @@
 //! `2026년 2월 15일`), or a bare day in the lead (`[서울=뉴스] 15일`) whose month and year come
 //! from elsewhere in the article.
 
-use super::structure::{Ymd, ends_sentence};
+use super::lines::{Ymd, ends_sentence};
 use crate::content::parse_date;
 use crate::numbers::{self, Amount, Found, Unit};
 

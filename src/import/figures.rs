@@ -5,8 +5,8 @@
 
 use super::dating::{Time, as_of, times};
 use super::label::{propose_label, strip_particle};
+use super::lines::Ymd;
 use super::sentences::sentences;
-use super::structure::Ymd;
 use super::table::CellFigure;
 use super::value::{ContentValue, content_value};
 use crate::content::FactValue;
@@ -70,8 +70,7 @@ pub const MAX_NOTE: usize = 200;
 /// Characters of the sentence kept before the figure when a note is cut.
 const NOTE_BEFORE: usize = 80;
 
-/// The label of a fact nothing better could be proposed for.
-pub(crate) const TODO_LABEL: &str = "TODO: 항목";
+pub(crate) use super::lines::TODO_LABEL;
 
 /// The draft facts of the elements, in document order.
 pub(crate) fn facts(elements: &[Element], dateline: Option<Ymd>, style: &Style) -> Vec<DraftFact> {

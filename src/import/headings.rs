@@ -3,7 +3,7 @@
 //! `< 향후 계획 >`), numbering (`1. 조사 개요`, `가. 기업 현황`, `(1) 산업별`), or a short
 //! line without a final period between paragraphs.
 
-use super::structure::{ends_sentence, heading_like};
+use super::lines::{ends_sentence, heading_like};
 
 /// Symbols that mark a sub-heading at the start of an unindented line (the list).
 const HEADING_SYMBOLS: &[char] = &['■', '□', '▲', '△', '◆', '◇', '●', '○', '▶', '▷', '※'];

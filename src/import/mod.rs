@@ -37,6 +37,7 @@ mod figures;
 mod formats;
 mod headings;
 mod label;
+mod lines;
 mod publisher;
 mod run;
 mod sentences;

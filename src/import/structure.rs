@@ -3,9 +3,7 @@
 
 use super::dateline::{self, DateRank, dateline, meta_date, standalone_date};
 use super::headings;
-
-/// A calendar date `(year, month, day)`, as the number engine takes a dateline.
-pub(crate) type Ymd = (i32, u8, u8);
+pub(crate) use super::lines::{Bullet, Ymd, bullet, ends_sentence, heading_like, is_bullet_line};
 
 /// A part of the article body, in reading order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -395,59 +393,6 @@ fn strip_wire_credit(p: &str) -> &str {
         }
     }
     rest
-}
-
-/// Bullet symbols that start a list item at the start of a line.
-const BULLETS: &[char] = &[
-    '□', '■', '○', '●', '◦', '·', '•', '∙', '‣', '△', '▲', '▷', '▶', '◇', '◆', '◎', '※', '-', '*',
-    'ㅇ',
-];
-
-/// Whether the line starts with a bullet.
-pub(crate) fn is_bullet_line(line: &str) -> bool {
-    bullet(line).is_some()
-}
-
-/// A line that is a bullet item.
-struct Bullet<'a> {
-    /// Its bullet symbol (`□`, `○`, `-`): each new symbol in a list is a level deeper.
-    symbol: char,
-    /// The item text after it.
-    item: &'a str,
-}
-
-/// The bullet symbol and item text, if the line is a bullet item.
-fn bullet(line: &str) -> Option<Bullet<'_>> {
-    let t = line.trim_start();
-    let c = t.chars().next()?;
-    if !BULLETS.contains(&c) {
-        return None;
-    }
-    let rest = &t[c.len_utf8()..];
-    // `-`, `*` and `ㅇ` are list marks only with a space after them.
-    if matches!(c, '-' | '*' | 'ㅇ') && !rest.starts_with(' ') {
-        return None;
-    }
-    let item = rest.trim();
-    (!item.is_empty()).then_some(Bullet { symbol: c, item })
-}
-
-/// Whether the text ends like a sentence (`.`, `?`, `!`, possibly inside closing quotes).
-pub(crate) fn ends_sentence(t: &str) -> bool {
-    let core = t.trim_end_matches(|c: char| "\"'”’」』)]）】".contains(c) || c.is_whitespace());
-    core.ends_with(['.', '?', '!', '。', '．', '？', '！', ':', '：', ';'])
-}
-
-/// A short line without sentence-final punctuation and without a sentence break inside:
-/// a title or a sub-heading.
-pub(crate) fn heading_like(t: &str) -> bool {
-    let t = t.trim();
-    let n = t.chars().count();
-    (2..=60).contains(&n)
-        && !ends_sentence(t)
-        && !t.contains(". ")
-        && !is_bullet_line(t)
-        && t.chars().any(char::is_alphabetic)
 }
 
 #[cfg(test)]

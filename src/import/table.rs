@@ -2,7 +2,7 @@
 //! the draft's body, and its numeric cells as figures labelled by their row and column
 //! headers (`2024년 AI 프로젝트 수`).
 
-use super::body::escape_markdown;
+use super::lines::escape_markdown;
 
 /// The most rows and columns a table keeps (the rest is dropped): a draft table is for an
 /// editor to read, and a hostile file must not make the draft quadratic.
@@ -215,7 +215,7 @@ fn with_column_unit(cell: &str, header: &str) -> String {
 /// The label of a cell: its row header, then its column header.
 fn join_label(row: &str, col: &str) -> String {
     match (row.trim(), col.trim()) {
-        ("", "") => super::figures::TODO_LABEL.to_string(),
+        ("", "") => super::lines::TODO_LABEL.to_string(),
         (r, "") => r.to_string(),
         ("", c) => c.to_string(),
         (r, c) => format!("{r} {c}"),
