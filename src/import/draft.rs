@@ -113,7 +113,7 @@ fn figure_elements<'a>(article: &'a Article, cells: &'a [Vec<CellFigure>]) -> Ve
     for (i, b) in article.blocks.iter().enumerate() {
         match b {
             // A first paragraph without a full stop (a deck under the headline) restates.
-            Block::Para(p) => elements.push(text(p, i == 0 && structure::heading_like(p))),
+            Block::Para(p) => elements.push(text(p, i == 0 && super::lines::heading_like(p))),
             Block::Heading(h) => elements.push(text(h, true)),
             Block::List(items) => elements.extend(items.iter().map(|(_, t)| text(t, false))),
             Block::Table(_) => {

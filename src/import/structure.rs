@@ -3,7 +3,7 @@
 
 use super::dateline::{self, DateRank, dateline, meta_date, standalone_date};
 use super::headings;
-pub(crate) use super::lines::{Bullet, Ymd, bullet, ends_sentence, heading_like, is_bullet_line};
+use super::lines::{Bullet, Ymd, bullet, ends_sentence, heading_like, is_bullet_line};
 
 /// A part of the article body, in reading order.
 #[derive(Clone, Debug, PartialEq, Eq)]

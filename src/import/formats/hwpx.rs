@@ -20,7 +20,7 @@
 //! paths on disk.
 
 use super::{Document, Item, Part, clean_text};
-use crate::import::structure::heading_like;
+use crate::import::lines::heading_like;
 use crate::import::table::{PlacedCell, SpanCell, Table, place_rows};
 use roxmltree::Node;
 use std::collections::HashMap;

@@ -158,7 +158,7 @@ fn dated_line(p: &str) -> &str {
 /// often carry it in the text): the list gives it its own.
 fn without_bullet(item: &str) -> &str {
     match item.chars().next() {
-        Some(c) if super::structure::is_bullet_line(item) => item[c.len_utf8()..].trim_start(),
+        Some(c) if super::lines::is_bullet_line(item) => item[c.len_utf8()..].trim_start(),
         _ => item,
     }
 }
@@ -166,7 +166,7 @@ fn without_bullet(item: &str) -> &str {
 /// Whether a paragraph starts with a symbol the text importer reads as a bullet or a heading
 /// mark: such paragraphs are written on consecutive lines so `□ … ○ …` stays one list.
 pub(crate) fn starts_with_mark(p: &str) -> bool {
-    super::structure::is_bullet_line(p) || super::headings::marked(p).is_some()
+    super::lines::is_bullet_line(p) || super::headings::marked(p).is_some()
 }
 
 impl Document {

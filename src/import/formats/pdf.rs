@@ -13,7 +13,7 @@
 //!   어절 setting) break lines only between words, so a line that ends in Hangul ended a word.
 
 use super::{Document, Part, clean_text};
-use crate::import::structure::{ends_sentence, heading_like};
+use crate::import::lines::{ends_sentence, heading_like};
 
 /// Share of the pages a line must recur on to be a running header or footer.
 const RUNNING_SHARE: f64 = 0.6;
