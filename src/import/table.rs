@@ -101,7 +101,8 @@ impl Table {
     }
 
     /// A table from placed cells: a cell spanning rows or columns is repeated in each (so
-    /// every cell has its row and column headers); cells past the limits are dropped.
+    /// every cell has its row and column headers), except a row merged across the whole
+    /// table, written once; cells past the limits are dropped.
     pub(crate) fn from_cells(cells: Vec<PlacedCell>) -> Option<Table> {
         let in_range = |c: &&PlacedCell| c.row < MAX_ROWS && c.col < MAX_COLS;
         let cells: Vec<&PlacedCell> = cells.iter().filter(in_range).collect();
@@ -112,8 +113,12 @@ impl Table {
         // are filled in than the grid has places.
         for cell in cells.iter().take(MAX_ROWS * MAX_COLS) {
             let rows = cell.row..cell.row.saturating_add(cell.rows).min(height);
+            // A row merged across the whole table (a note, a group's title) has no column
+            // headers to give: its text once, in the first cell, not in every column.
+            let across = cell.col == 0 && cell.cols >= width && width > 1;
+            let span = if across { 1 } else { cell.cols };
             for row in &mut grid[rows] {
-                let cols = cell.col..cell.col.saturating_add(cell.cols).min(width);
+                let cols = cell.col..cell.col.saturating_add(span).min(width);
                 for slot in &mut row[cols] {
                     slot.clone_from(&cell.text);
                 }
@@ -134,6 +139,17 @@ impl Table {
             }
         }
         lines.join("\n")
+    }
+
+    /// Whether the table only lays text out (a title box, a banner row merged across the
+    /// table, blank cells for spacing): no row holds two different texts. 한/글 documents draw
+    /// boxes this way; read as a table they would repeat one text in every column.
+    pub(crate) fn is_layout(&self) -> bool {
+        self.rows.iter().all(|row| {
+            let mut texts = row.iter().filter(|c| !c.is_empty());
+            let first = texts.next();
+            texts.all(|c| Some(c) == first)
+        })
     }
 
     /// The cells below the header row and right of the header column that hold a number,
@@ -242,6 +258,24 @@ mod tests {
         let t = Table::from_cells(placed).unwrap();
         assert_eq!(t.rows[2], ["수출", "3", "4"]);
         assert_eq!(t.rows[0], ["구분", "2024년", "2024년"]);
+    }
+
+    #[test]
+    fn a_row_merged_across_the_table_is_written_once() {
+        let cell = |t: &str, rows, cols| SpanCell { text: t.into(), rows, cols };
+        let placed = place_rows(vec![
+            vec![cell("구분", 1, 1), cell("점수", 1, 1)],
+            vec![cell("실적", 1, 1), cell("10", 1, 1)],
+            vec![cell("※ 최근 5년간 실적", 1, 2)],
+        ]);
+        let t = Table::from_cells(placed).unwrap();
+        assert_eq!(t.rows[2], ["※ 최근 5년간 실적", ""]);
+    }
+
+    #[test]
+    fn a_table_is_layout_when_no_row_holds_two_texts() {
+        assert!(table(&[&["", "순 서", ""], &["목차", "목차", "목차"]]).is_layout());
+        assert!(!table(&[&["구분", "2024년"], &["기업", "67%"]]).is_layout());
     }
 
     #[test]

@@ -16,7 +16,7 @@ fn fixtures() -> PathBuf {
 }
 
 /// A Korean-only project (the drafts then have no `TODO: translate` fields to fill).
-fn project() -> tempfile::TempDir {
+pub(crate) fn project() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("yoyak.yaml"), "languages: [ko]\n\ntitle:\n  ko: 요약 브리핑\n")
         .unwrap();
@@ -24,7 +24,7 @@ fn project() -> tempfile::TempDir {
 }
 
 /// Imports `article` for the project at `root`, the draft kept in memory.
-fn import(article: &Path, root: &Path) -> Result<Imported, yoyak::import::ImportError> {
+pub(crate) fn import(article: &Path, root: &Path) -> Result<Imported, yoyak::import::ImportError> {
     yoyak::import::run(&ImportOptions {
         article: article.to_path_buf(),
         root: root.to_path_buf(),
@@ -102,7 +102,7 @@ fn check_expected(file: &str, expected: &str) -> Imported {
 }
 
 /// The draft's TODO markers replaced with text, as an editor would.
-fn fill_todos(yaml: &str) -> String {
+pub(crate) fn fill_todos(yaml: &str) -> String {
     yaml.lines()
         .filter(|l| !l.starts_with('#') || l.starts_with("# yaml-language-server"))
         .map(|l| match l.split_once(" # TODO").or_else(|| l.split_once("  # TODO")) {

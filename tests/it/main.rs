@@ -14,6 +14,7 @@ mod hwpx_readers;
 mod import;
 mod import_corpus;
 mod import_formats;
+mod import_hancom;
 mod incremental;
 mod linear;
 mod links;

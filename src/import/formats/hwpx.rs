@@ -10,8 +10,9 @@
 //! - Text: `hp:t` runs (a tab or line break inside is a space); controls (`hp:ctrl`: page
 //!   headers and footers, footnotes, page numbers) and section properties are not read.
 //! - Tables: `hp:tbl` cells where `hp:cellAddr` puts them (a cell spanning rows or columns
-//!   repeated in each); a one-column table (a box around text) is read as its paragraphs; a
-//!   table inside a cell is read as that cell's text.
+//!   repeated in each); a one-column table (a box around text) and a table that only lays
+//!   text out (no row holds two different texts: title boxes, banners) are read as their
+//!   paragraphs; a table inside a cell is read as that cell's text.
 //!
 //! A hostile package is refused, never trusted: at most [`MAX_ENTRIES`] entries; every part
 //! read is counted while it is decompressed and refused past [`MAX_PART`] (a zip bomb's
@@ -289,21 +290,37 @@ fn paragraph(p: Node, styles: &Styles, depth: usize, out: &mut Vec<Para>) {
     }
 }
 
-/// A table in a paragraph: a real table, or (one column: a box around text, as yoyak draws
-/// key points) the paragraphs of its cells.
+/// A table in a paragraph: a real table, or (one column — a box around text, as yoyak draws
+/// key points — or a table that only lays text out) the paragraphs of its cells.
 fn table_parts(tbl: Node, styles: &Styles, depth: usize, out: &mut Vec<Para>) {
-    let one_column = tbl.attribute("colCnt") == Some("1");
-    if !one_column || depth >= MAX_DEPTH {
+    if depth >= MAX_DEPTH {
         out.extend(table(tbl, depth).map(Para::Table));
-        return;
-    }
-    for sub in tbl.descendants().filter(|n| n.has_tag_name("subList")) {
-        if sub.ancestors().filter(|a| a.has_tag_name("tbl")).count() == 1 {
-            for p in sub.children().filter(|n| n.has_tag_name("p")) {
-                paragraph(p, styles, depth + 1, out);
-            }
+    } else if tbl.attribute("colCnt") == Some("1") {
+        cell_paragraphs(tbl, styles, depth, out);
+    } else {
+        match table(tbl, depth) {
+            Some(t) if t.is_layout() => cell_paragraphs(tbl, styles, depth, out),
+            Some(t) => out.push(Para::Table(t)),
+            None => {}
         }
     }
+}
+
+/// The paragraphs of a table's own cells (`tr` → `tc` → `subList` → `p`), in order; tables
+/// nested in them come in their paragraphs' place.
+fn cell_paragraphs(tbl: Node, styles: &Styles, depth: usize, out: &mut Vec<Para>) {
+    let paragraphs = under(tbl, "tr")
+        .flat_map(|tr| under(tr, "tc"))
+        .flat_map(|tc| under(tc, "subList"))
+        .flat_map(|sub| under(sub, "p"));
+    for p in paragraphs {
+        paragraph(p, styles, depth + 1, out);
+    }
+}
+
+/// The children of `n` named `tag` (any namespace).
+fn under<'a, 'i>(n: Node<'a, 'i>, tag: &'static str) -> impl Iterator<Item = Node<'a, 'i>> {
+    n.children().filter(move |c| c.has_tag_name(tag))
 }
 
 /// The text of an `hp:t`: its text nodes, a tab or line break a space.
