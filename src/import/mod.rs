@@ -87,6 +87,19 @@ pub enum ImportError {
         /// Why it cannot be read.
         reason: String,
     },
+    /// An HTML page, HWPX or PDF with no article text where import reads.
+    #[error(
+        "{name}: no article text found in this {} file (import does not read text in page \
+         headers and footers, pictures, shapes without text boxes, form controls or equations; \
+         a scanned PDF has no text layer): copy the text into a .txt file and import that",
+        format.name()
+    )]
+    NoText {
+        /// The article file.
+        name: String,
+        /// Its format.
+        format: Format,
+    },
     /// `--date` is not a calendar date `YYYY-MM-DD`.
     #[error("--date {0}: not a date; write it as YYYY-MM-DD (2026-02-15)")]
     Date(String),

@@ -63,3 +63,24 @@ fn a_report_with_more_figures_than_the_limit_keeps_the_first_and_says_so() {
     assert!(all.draft.facts.len() > 200, "{}", all.draft.facts.len());
     assert!(all.warnings.is_empty(), "{:?}", all.warnings);
 }
+
+#[test]
+fn a_file_with_no_body_text_is_refused_with_what_import_reads() {
+    let dir = project();
+    // A package whose only paragraph is empty: text in drawings or page headers is not read.
+    let err = import(&fixture("empty.hwpx"), dir.path()).expect_err("nothing to import");
+    let message = err.to_string();
+    assert!(message.contains("no article text found in this HWPX file"), "{message}");
+    assert!(message.contains("page headers and footers"), "{message}");
+}
+
+#[test]
+fn text_in_text_boxes_is_read_in_place() {
+    let dir = project();
+    let imported = import(&fixture("text-boxes.hwpx"), dir.path()).unwrap();
+    let lead = imported.draft.lead.clone().unwrap_or_default();
+    // The outer box's text, then the text of the box inside it.
+    let outer = lead.find("사각형 안에 텍스트입니다.").expect(&lead);
+    let inner = lead.find("사각형 안에 사각형의 텍스트입니다.").expect(&lead);
+    assert!(outer < inner, "{lead}");
+}

@@ -7,8 +7,10 @@
 //!   levels are list items. yoyak's own files name no heading styles: there a short
 //!   paragraph set larger than the body text (its character shape's `height`) is a heading,
 //!   the first one the title.
-//! - Text: `hp:t` runs (a tab or line break inside is a space); controls (`hp:ctrl`: page
-//!   headers and footers, footnotes, page numbers) and section properties are not read.
+//! - Text: `hp:t` runs (a tab or line break inside is a space), then the paragraphs of text
+//!   boxes (`hp:drawText` in a rectangle or other shape) anchored in the paragraph; controls
+//!   (`hp:ctrl`: page headers and footers, footnotes, page numbers) and section properties are
+//!   not read.
 //! - Tables: `hp:tbl` cells where `hp:cellAddr` puts them (a cell spanning rows or columns
 //!   repeated in each); a one-column table (a box around text) and a table that only lays
 //!   text out (no row holds two different texts: title boxes, banners) are read as their
@@ -258,13 +260,15 @@ fn paragraph(p: Node, styles: &Styles, depth: usize, out: &mut Vec<Para>) {
     let mut text = String::new();
     let mut shape: Option<CharShape> = None;
     let mut tables = Vec::new();
+    let mut boxes = Vec::new();
     for run in p.children().filter(|n| n.has_tag_name("run")) {
         let before = text.len();
         for c in run.children() {
             match c.tag_name().name() {
                 "t" => run_text(c, &mut text),
                 "tbl" => tables.push(c),
-                _ => {}
+                "ctrl" | "secPr" => {}
+                _ => text_boxes(c, 0, &mut boxes),
             }
         }
         if text[before..].trim().is_empty() {
@@ -287,6 +291,26 @@ fn paragraph(p: Node, styles: &Styles, depth: usize, out: &mut Vec<Para>) {
     }
     for tbl in tables {
         table_parts(tbl, styles, depth, out);
+    }
+    if depth < MAX_DEPTH {
+        for p in boxes.into_iter().flat_map(|b| under(b, "subList")).flat_map(|s| under(s, "p")) {
+            paragraph(p, styles, depth + 1, out);
+        }
+    }
+}
+
+/// The text boxes (`hp:drawText`) of a drawing object in a run — a rectangle, an ellipse, a
+/// group of shapes — outermost first; boxes inside a box are found when its paragraphs are read.
+fn text_boxes<'a, 'i>(shape: Node<'a, 'i>, depth: usize, out: &mut Vec<Node<'a, 'i>>) {
+    if depth > MAX_DEPTH || shape.has_tag_name("tbl") {
+        return;
+    }
+    if shape.has_tag_name("drawText") {
+        out.push(shape);
+        return;
+    }
+    for c in shape.children().filter(|c| c.is_element()) {
+        text_boxes(c, depth + 1, out);
     }
 }
 

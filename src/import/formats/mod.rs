@@ -128,7 +128,7 @@ pub(crate) fn extract(bytes: &[u8], format: Format, name: &str) -> Result<Extrac
     };
     let extracted = document.article_text();
     if extracted.text.trim().is_empty() {
-        return Err(ImportError::Empty(name.to_string()));
+        return Err(ImportError::NoText { name: name.to_string(), format });
     }
     Ok(extracted)
 }
