@@ -624,6 +624,44 @@ mod tests {
         assert_ne!(tag_slug(&long_a), tag_slug(&long_b));
     }
 
+    /// `n` briefings a day apart from 2024-01-01, each with two of five tags.
+    fn briefings(n: usize) -> Vec<Briefing> {
+        (0..n)
+            .map(|i| {
+                let date = jiff::civil::date(2024, 1, 1) + jiff::Span::new().days(i as i64);
+                serde_json::from_value(serde_json::json!({
+                    "id": format!("b{i:05}"),
+                    "date": date.to_string(),
+                    "source": {"publisher": {"ko": "기관", "en": "Agency"}},
+                    "title": {"ko": format!("제목 {i}"), "en": format!("Title {i}")},
+                    "summary": [{"ko": "요점", "en": "Point"}],
+                    "tags": [format!("t{}", i % 5), format!("t{}", (i + 2) % 5)],
+                }))
+                .unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn listing_work_grows_with_the_briefings_not_with_pages_times_briefings() {
+        let config = Config::default();
+        for (n, size) in [(1000, 50), (1000, 2), (2000, 2)] {
+            let bs = briefings(n);
+            let mut all: Vec<&Briefing> = bs.iter().collect();
+            super::super::site::sort_newest_first(&mut all);
+            let groups = Groups::new(&all, size);
+            let pages = groups.pages();
+            // Each briefing is on one index page, its two tags' pages, its year's page and at
+            // most one month's page: five appearances, however many pages there are.
+            let shown: usize = pages.iter().map(|p| p.items.len()).sum();
+            assert!(shown <= 5 * n, "{shown} items for {n} briefings");
+            assert!(pages.iter().all(|p| p.items.len() <= size));
+            let view = listing_view(&pages[pages.len() / 2], &[], "ko", &config);
+            assert!(view.paging.pages.len() <= 7, "a bounded page list");
+            assert!(view.items.len() <= size);
+        }
+    }
+
     #[test]
     fn page_links_show_a_window_around_the_current_page() {
         let p = paging(7, 20, String::new(), "page/7.en.html", &|n| format!("page/{n}.en.html"));
