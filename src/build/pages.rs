@@ -107,8 +107,8 @@ fn render_page(
     let config = r.config;
     let lang = &config.languages[i];
     let view = match page.listing {
-        Listing::Archive => listing::archive_view(groups, lang, config),
-        _ => listing::listing_view(page, &site.digests[i], lang, config),
+        Listing::Archive => listing::view::archive_view(groups, lang, config),
+        _ => listing::view::listing_view(page, &site.digests[i], lang, config),
     };
     let path = PathBuf::from(page.listing.path(page.number, lang, config));
     let hash = hash_parts([serde_json::to_vec(&view)?.as_slice()]);

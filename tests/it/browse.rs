@@ -171,15 +171,15 @@ fn hostile_tags_get_distinct_safe_pages_and_stay_text() {
             assert!(html_errors(&html).is_empty(), "{tag}: {:?}", html_errors(&html));
             let escaped = yoyak::render::escape_xml(tag);
             let heading = html.split("<h1>").nth(1).unwrap().split("</h1>").next().unwrap();
-            assert!(heading.ends_with(&format!(": {escaped}")), "{heading}");
+            assert!(heading.ends_with(&format!(">{escaped}</span>")), "{heading}");
+            if tag.contains("한글") && lang == "en" {
+                assert!(heading.contains("<span lang=\"ko\">"), "Korean text is marked: {heading}");
+            }
         }
     }
     let index = read(p.path(), "index.html");
     assert!(!index.contains("<script>alert"), "a tag is text, never markup");
-    assert!(
-        index.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;")
-            || index.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
-    );
+    assert!(index.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as typed");
     let script = format!("tag/{}.ko.html", tag_slug("<script>alert(1)</script>"));
     assert!(index.contains(&format!("href=\"{script}\" rel=\"tag\"")), "items link their tags");
     // The overview lists every tag with its count.
@@ -458,4 +458,30 @@ fn an_override_of_the_retired_index_template_is_an_error_not_ignored() {
     .unwrap();
     build_clean(p.path());
     assert_eq!(read(p.path(), "page/3.en.html"), "index 3/3 msit-ai-budget-2026");
+}
+
+#[test]
+fn ids_that_are_the_site_s_folders_and_tags_that_cannot_name_a_page_are_refused() {
+    let p = project(2);
+    let file = p.path().join("content/2026-03-06-kdi-chip-exports.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("id: kdi-chip-exports", "id: tag", 1)).unwrap();
+    set_tags(p.path(), "msit", &format!("[\"{}\", \" padded\"]", "가".repeat(51)));
+    let r = build_project(p.path());
+    let y0108: Vec<(&str, &str)> = r
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "Y0108")
+        .map(|d| (d.field.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(y0108.len(), 3, "{y0108:?}");
+    assert!(y0108[..].iter().any(|(f, m)| *f == "id" && m.contains("reserved")), "{y0108:?}");
+    assert!(
+        y0108.iter().any(|(f, _)| *f == "tags[0]") && y0108.iter().any(|(f, _)| *f == "tags[1]")
+    );
+    assert!(!p.path().join("build/tag/tag.ko.html").exists());
+    // The others are published, and 50 Korean characters are a tag.
+    set_tags(p.path(), "msit", &format!("[\"{}\"]", "가".repeat(50)));
+    std::fs::write(&file, text).unwrap();
+    build_clean(p.path());
 }
