@@ -383,10 +383,12 @@ pub fn config_template() -> String {
          \x20 ko: 요약 브리핑\n\
          \x20 en: Briefings\n\n\
          # 게시 주소 (피드의 링크에 쓰임). GitHub Pages라면 https://<owner>.github.io/<repository>/\n\
-         # Where build/ is published (for links in the feed). GitHub Pages: https://<owner>.github.io/<repository>/\n\
+         # Where build/ is published (feed, sitemap.xml, canonical links). GitHub Pages: https://<owner>.github.io/<repository>/\n\
          # base_url: https://example.org/briefings/\n\n\
          # 피드에 넣을 최신 브리핑 수 (0: 전부). / Newest briefings in the Atom feed (0: all).\n\
          # feed-limit: 50\n\n\
+         # 목록 한 쪽의 브리핑 수 (1–1000). / Briefings per listing page (1–1000).\n\
+         # page-size: 50\n\n\
          # 숫자 표기. / House style for numbers.\n\
          numbers:\n\
          \x20 korean-spacing: spaced   # spaced: 2조 5000억 원 · wire: 2조5000억원\n\

@@ -73,8 +73,11 @@ pub struct Cache {
     pub env: String,
     /// Per briefing id.
     pub briefings: BTreeMap<String, Entry>,
-    /// Hash of the inputs of index pages and feed (every briefing), with the files produced.
+    /// Hash of the inputs of the feed (every briefing), with the files produced.
     pub site: Entry,
+    /// Per listing page (and `sitemap.xml`): the hash of what it shows.
+    #[serde(default)]
+    pub pages: BTreeMap<PathBuf, String>,
     /// Per digest name: hash of its selection and picked briefings, with its files.
     #[serde(default)]
     pub digests: BTreeMap<String, Entry>,
@@ -122,7 +125,8 @@ impl Cache {
                 for e in c.briefings.values_mut().chain(c.digests.values_mut()) {
                     e.hash.clear();
                 }
-                Cache { briefings: c.briefings, digests: c.digests, ..fresh }
+                c.pages.values_mut().for_each(String::clear);
+                Cache { briefings: c.briefings, digests: c.digests, pages: c.pages, ..fresh }
             }
             _ => fresh,
         }
@@ -139,6 +143,7 @@ impl Cache {
                     && (e.source.as_os_str().is_empty() || plain(&e.source))
             })
             && self.checks.keys().all(|p| plain(p))
+            && self.pages.keys().all(|p| plain(p))
     }
 
     /// Whether `entry` matches `hash` and all its files are still there.
@@ -258,6 +263,7 @@ pub fn try_noop(opts: &BuildOptions, inputs: &Inputs, started: Instant) -> Optio
         && cache.clean_inputs.as_deref() == Some(inputs.raw.as_str())
         && cache.paths_are_plain()
         && cache.site.files.iter().all(|f| is_built(&opts.out, f))
+        && cache.pages.keys().all(|f| is_built(&opts.out, f))
         && cache
             .briefings
             .values()
@@ -269,7 +275,8 @@ pub fn try_noop(opts: &BuildOptions, inputs: &Inputs, started: Instant) -> Optio
     let mut report = BuildReport {
         built: cache.briefings.keys().cloned().collect(),
         skipped: cache.briefings.len(),
-        produced: cache.site.files.len(),
+        produced: cache.site.files.len() + cache.pages.len(),
+        listing_pages: cache.pages.len(),
         notdef: cache.site.notdef,
         ..Default::default()
     };

@@ -1,8 +1,10 @@
 //! Step 4: what gathers many briefings. Each digest is rendered only when the briefings it
-//! picks changed; the index pages, the Atom feed and the content-format schema only when what
-//! they show (every briefing's slim form, the digests listed) changed.
+//! picks changed; each listing page only when what it shows changed ([`super::pages`]); the
+//! Atom feed and the content-format schema only when what they show (every briefing's slim
+//! form) changed.
 
 use super::incremental::{Cache, whole};
+use super::pages::SiteInputs;
 use super::pool::pdf_date;
 use super::write::{
     EditionFiles, OutputFile, Rendered, listing_entry, remove_dropped_digests, write_all,
@@ -13,7 +15,6 @@ use crate::hash::hash_parts;
 use crate::render::error::Document;
 use crate::render::site::{self, DigestView, Selection};
 use crate::render::{RenderError, feed, hwpx, pdf};
-use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -39,8 +40,6 @@ struct DigestOutput {
     name: String,
     /// Hash of its inputs: its selection and the content of the briefings it picked.
     hash: String,
-    /// Hash of what the index pages show of it: its selection and which briefings it picked.
-    listed: String,
     /// Its files; `None` when the cache says its files are current.
     rendered: Option<Rendered>,
 }
@@ -85,21 +84,24 @@ pub fn build_listings(
         .pool
         .install(|| render_digests(&inputs, opts, r, cache))
         .map_err(BuildError::Listing)?;
-    // Index and feed show what every briefing's slim form holds: rendered and rewritten
-    // only when that (or the list of digests) changed.
+    // The feed shows what every briefing's slim form holds: rendered and rewritten only when
+    // that changed.
     let t0 = Instant::now();
-    let site_hash = site_hash(&published.briefings, &digests.outputs, opts);
+    let site_hash = site_hash(&published.briefings, opts);
     if Cache::is_fresh(Some(&cache.site), &site_hash, &opts.out) {
         report.produced += cache.site.files.len();
     } else {
-        let pages = run
-            .pool
-            .install(|| render_index_and_feed(&all, &digests.views_by_lang, r))
-            .map_err(BuildError::Listing)?;
+        let files = render_feed(&all, r).map_err(BuildError::Listing)?;
         report.listing_rendered = true;
-        write_all(&pages, &opts.out, report)?;
-        cache.site = listing_entry(site_hash, pages, 0);
+        write_all(&files, &opts.out, report)?;
+        cache.site = listing_entry(site_hash, files, 0);
     }
+    let site = SiteInputs {
+        all: &all,
+        digests: &digests.views_by_lang,
+        digest_names: digests.outputs.iter().map(|d| d.name.clone()).collect(),
+    };
+    super::pages::build_pages(run, r, &site, cache, report)?;
     report.timings.site = t0.elapsed().as_secs_f64();
     let names: BTreeSet<String> = digests.outputs.iter().map(|d| d.name.clone()).collect();
     for d in digests.outputs {
@@ -198,10 +200,7 @@ fn render_digests(
             }
             Some(digest.rendered)
         };
-        let listed = hash_parts(
-            std::iter::once(head.as_bytes()).chain(picked.iter().map(|b| b.id.as_bytes())),
-        );
-        outputs.push(DigestOutput { name: plan.name, hash, listed, rendered });
+        outputs.push(DigestOutput { name: plan.name, hash, rendered });
     }
     Ok(Digests { outputs, views_by_lang })
 }
@@ -246,7 +245,7 @@ fn render_digest_edition(
         out.add(Format::Md, r.pages.render("digest.md", "d", &d)?);
     }
     if r.config.writes(Format::Html) {
-        out.add(Format::Html, r.pages.render("digest.html", "d", &d)?);
+        out.add(Format::Html, r.pages.render_page("digest.html", "d", &d, &d.meta)?);
     }
     if r.config.writes(Format::Pdf) {
         let pdf = digest_pdf(&d, serde_json::to_vec(&d)?, picked, r)
@@ -281,44 +280,21 @@ fn digest_pdf(
     pdf
 }
 
-/// Hash of what the index pages and the feed show: each published briefing's slim form (title,
-/// summary, date, tags, source — not its body) and the digests listed (selection and picked
-/// ids). An edit to a briefing's body or facts leaves them as they are.
-fn site_hash(published: &[&Briefing], digests: &[DigestOutput], opts: &BuildOptions) -> String {
+/// Hash of what the feed shows: each published briefing's slim form (title, summary, date,
+/// tags, source — not its body). An edit to a briefing's body or facts leaves it as it is.
+fn site_hash(published: &[&Briefing], opts: &BuildOptions) -> String {
     let parts: Vec<Vec<u8>> = std::iter::once(format!("{:?}", opts.selection).into_bytes())
         // Published briefings are slim by now (cut after the briefing stage).
         .chain(published.iter().map(|b| serde_json::to_vec(b).unwrap_or_default()))
-        .chain(digests.iter().map(|d| d.listed.clone().into_bytes()))
         .collect();
     hash_parts(parts.iter().map(Vec::as_slice))
 }
 
-/// Index pages (one per language), the Atom feed and the content-format schema.
-fn render_index_and_feed(
-    all: &[&Briefing],
-    views_by_lang: &[Vec<DigestView>],
-    r: &Renderers,
-) -> Result<Vec<OutputFile>, RenderError> {
-    let config = r.config;
-    // Each lists every briefing: the pages and the feed are built side by side.
-    let (pages, feed) = rayon::join(
-        || {
-            config
-                .languages
-                .par_iter()
-                .zip(views_by_lang)
-                .map(|(lang, views)| {
-                    let view = site::index_page(all, views, lang, config);
-                    let html = r.pages.render("index.html", "site", &view)?;
-                    Ok(OutputFile::new(PathBuf::from(site::index_file(lang, config)), html))
-                })
-                .collect::<Result<Vec<_>, RenderError>>()
-        },
-        || r.pages.render("feed.xml", "feed", &feed::feed(all, config)),
-    );
-    let mut pages = pages?;
-    pages.push(OutputFile::new(PathBuf::from("feed.xml"), feed?));
+/// The Atom feed and the content-format schema.
+fn render_feed(all: &[&Briefing], r: &Renderers) -> Result<Vec<OutputFile>, RenderError> {
+    let feed = r.pages.render("feed.xml", "feed", &feed::feed(all, r.config))?;
+    let mut files = vec![OutputFile::new(PathBuf::from("feed.xml"), feed)];
     let schema = crate::content::schema::files();
-    pages.extend(schema.into_iter().map(|(path, bytes)| OutputFile::new(path, bytes)));
-    Ok(pages)
+    files.extend(schema.into_iter().map(|(path, bytes)| OutputFile::new(path, bytes)));
+    Ok(files)
 }

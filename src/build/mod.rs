@@ -7,6 +7,7 @@
 
 pub mod incremental;
 mod listings;
+mod pages;
 mod pool;
 mod report;
 mod write;

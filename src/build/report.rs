@@ -68,8 +68,12 @@ pub struct BuildReport {
     pub written: usize,
     /// Files produced in total (including unchanged ones).
     pub produced: usize,
-    /// Whether the index pages and the feed were rendered (not when nothing they show changed).
+    /// Whether any listing page or the feed was rendered (not when nothing they show changed).
     pub listing_rendered: bool,
+    /// Listing pages (and `sitemap.xml`) produced, in every language.
+    pub listing_pages: usize,
+    /// Of those, the ones rendered this time (the others show what they showed last time).
+    pub listing_pages_rendered: usize,
     /// Briefings skipped because nothing they depend on changed.
     pub skipped: usize,
     /// Files removed because their content file (or digest) was deleted.

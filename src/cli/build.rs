@@ -77,7 +77,7 @@ fn print_summary(r: &BuildReport) {
 fn print_timings(r: &BuildReport) {
     let t = &r.timings;
     eprintln!(
-        "timings (s, summed over threads): load {:.3} ({} file(s) parsed) · check {:.3} · markdown {:.3} · html {:.3} · typst layout {:.3} · pdf export {:.3} · hwpx {:.3} · write {:.3} · index+feed {:.3} · setup {:.3} · wall {:.3}",
+        "timings (s, summed over threads): load {:.3} ({} file(s) parsed) · check {:.3} · markdown {:.3} · html {:.3} · typst layout {:.3} · pdf export {:.3} · hwpx {:.3} · write {:.3} · listings+feed {:.3} ({} of {} listing page(s) rendered) · setup {:.3} · wall {:.3}",
         t.load,
         r.parsed,
         t.check,
@@ -88,6 +88,8 @@ fn print_timings(r: &BuildReport) {
         t.hwpx,
         t.write,
         t.site,
+        r.listing_pages_rendered,
+        r.listing_pages,
         t.setup,
         t.total
     );

@@ -31,6 +31,9 @@ pub struct Config {
     /// How many of the newest briefings the Atom feed lists, each in every language (0: all).
     /// Feed readers download the whole feed on every poll: 1,000 briefings made it 3.7 MB.
     pub feed_limit: usize,
+    /// Briefings per listing page (the index, and each tag, year and month page): 1–1,000.
+    #[schemars(range(min = 1, max = 1000))]
+    pub page_size: usize,
     /// Ceilings on what one input may cost (content comes from pull requests).
     pub limits: Limits,
     /// The formats every briefing and digest is written in (default: all four).
@@ -69,6 +72,12 @@ impl Format {
     }
 }
 
+/// Briefings per listing page unless `page-size` says otherwise.
+pub const DEFAULT_PAGE_SIZE: usize = 50;
+
+/// The most briefings one listing page may hold.
+pub const MAX_PAGE_SIZE: usize = 1000;
+
 /// Briefings in the Atom feed unless `feed-limit` says otherwise.
 pub const DEFAULT_FEED_LIMIT: usize = 50;
 
@@ -88,6 +97,7 @@ impl Default for Config {
             numbers: Style::default(),
             digests: BTreeMap::new(),
             feed_limit: DEFAULT_FEED_LIMIT,
+            page_size: DEFAULT_PAGE_SIZE,
             limits: Limits::default(),
             formats: Format::ALL.to_vec(),
         }
@@ -150,6 +160,14 @@ pub fn parse_config(src: &str) -> Result<Config, Vec<Diagnostic>> {
             "formats",
             "no output formats configured",
             "list at least one of md, html, pdf, hwpx, or remove `formats:` to write all four",
+        ));
+    }
+    if !(1..=MAX_PAGE_SIZE).contains(&config.page_size) {
+        ds.push(Diagnostic::error(
+            "Y0118",
+            "page-size",
+            format!("`page-size: {}` is out of range", config.page_size),
+            format!("list between 1 and {MAX_PAGE_SIZE} briefings per page (the default is {DEFAULT_PAGE_SIZE})"),
         ));
     }
     for name in config.digests.keys() {

@@ -163,9 +163,9 @@ pub struct Briefing {
     /// Charts over facts.
     #[serde(default)]
     pub charts: Vec<Chart>,
-    /// Tags for digests.
+    /// Tags: digests select by them, and each has a page on the site.
     #[serde(default)]
-    #[schemars(inner(pattern(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")))]
+    #[schemars(inner(pattern(r"^\S([^\n\r\t]*\S)?$"), length(min = 1, max = 50)))]
     pub tags: Vec<String>,
     /// `briefing` (default) or `press-release` (보도자료).
     #[serde(default)]

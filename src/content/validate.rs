@@ -12,6 +12,22 @@ pub fn is_id(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
+/// Ids a briefing may not take: its folder would be one the site writes its own pages into
+/// (digests, index pages, tag pages, year and month pages).
+pub const RESERVED_IDS: [&str; 4] = ["digest", "page", "tag", "year"];
+
+/// The longest tag, in characters (it names a page of the site).
+pub const MAX_TAG_CHARS: usize = 50;
+
+/// A tag: any text on one line, 1–[`MAX_TAG_CHARS`] characters, no spaces at either end
+/// (tags are words people choose, Korean included; the site turns each into a safe file name).
+pub fn is_tag(s: &str) -> bool {
+    !s.is_empty()
+        && s.trim() == s
+        && s.chars().count() <= MAX_TAG_CHARS
+        && !s.chars().any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+}
+
 /// A BCP 47 primary language subtag: 2–3 lower-case letters.
 pub fn is_lang_code(s: &str) -> bool {
     (2..=3).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_lowercase())
@@ -52,6 +68,13 @@ pub fn validate(b: &Briefing, index: &PositionIndex, config: &Config) -> Vec<Dia
             format!("`{}` is not a valid id", b.id),
             "use lower-case letters, digits and dashes only, e.g. `spri-open-source-ai`",
         ));
+    } else if RESERVED_IDS.contains(&b.id.as_str()) {
+        ds.push(Diagnostic::error(
+            "Y0108",
+            "id",
+            format!("`{}` is reserved: the site keeps its own pages in build/{}/", b.id, b.id),
+            "choose another id, e.g. one that names the source: `spri-open-source-ai`",
+        ));
     }
     if parse_date(&b.date).is_none() {
         ds.push(Diagnostic::error(
@@ -84,12 +107,15 @@ pub fn validate(b: &Briefing, index: &PositionIndex, config: &Config) -> Vec<Dia
     check_charts(b, &mut ds);
     ds.extend(super::release::validate(b));
     for (i, tag) in b.tags.iter().enumerate() {
-        if !is_id(tag) {
+        if !is_tag(tag) {
             ds.push(Diagnostic::error(
                 "Y0108",
                 format!("tags[{i}]"),
                 format!("`{tag}` is not a valid tag"),
-                "use lower-case letters, digits and dashes, e.g. `ai-policy`",
+                format!(
+                    "write a tag on one line, 1–{MAX_TAG_CHARS} characters, without spaces at \
+                     either end, e.g. `ai-policy` or `반도체`"
+                ),
             ));
         }
     }

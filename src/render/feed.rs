@@ -44,8 +44,7 @@ pub struct FeedEntry {
 /// The feed over `briefings` (newest first; the first `feed-limit` of them), with absolute
 /// links from `base_url`.
 pub fn feed(briefings: &[&Briefing], config: &Config) -> FeedView {
-    let base = config.base_url.clone().unwrap_or_else(|| "https://example.invalid/".into());
-    let base = if base.ends_with('/') { base } else { format!("{base}/") };
+    let base = super::meta::base_url(config).unwrap_or_else(|| "https://example.invalid/".into());
     let updated = briefings.iter().map(|b| b.date.as_str()).max().unwrap_or("1970-01-01");
     let src = config.source_lang();
     let limit = if config.feed_limit == 0 { usize::MAX } else { config.feed_limit };

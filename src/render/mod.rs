@@ -9,11 +9,14 @@ pub mod error;
 pub mod feed;
 #[cfg(feature = "pdf")]
 pub mod hwpx;
+pub mod listing;
+pub mod meta;
 pub mod page;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod release;
 pub mod site;
+pub mod sitemap;
 pub mod templates;
 pub mod ui;
 
@@ -168,6 +171,8 @@ pub struct Edition {
     pub layout: &'static str,
     /// What the press-release layout adds; `None` for a briefing.
     pub release: Option<release::ReleaseView>,
+    /// The head lines of its HTML page (canonical address, language editions, preview).
+    pub meta: meta::PageMeta,
 }
 
 impl Edition {
@@ -340,13 +345,26 @@ fn edition_text(b: &Briefing, lang: &str, config: &Config) -> Edition {
             magnitude: magnitude(f),
         })
         .collect();
+    let title = passage(&b.title, lang, &ui);
+    let summary: Vec<Passage> = b.summary.iter().map(|t| passage(t, lang, &ui)).collect();
+    let meta = meta::page_meta(
+        meta::PageText {
+            lang,
+            title: title.text.clone(),
+            description: summary.first().map(|p| p.text.clone()).unwrap_or_default(),
+            og_type: "article",
+            paths: langs.iter().map(|l| (l.clone(), format!("{0}/{0}.{l}.html", b.id))).collect(),
+        },
+        config,
+    );
     Edition {
+        meta,
         lang: lang.into(),
         langs: langs.clone(),
         id: b.id.clone(),
         date: b.date.clone(),
         date_text: date_text(&b.date, lang, config),
-        title: passage(&b.title, lang, &ui),
+        title,
         other_titles: langs
             .iter()
             .filter(|l| *l != lang)
@@ -356,7 +374,7 @@ fn edition_text(b: &Briefing, lang: &str, config: &Config) -> Edition {
         source_title: b.source.title.as_ref().map(|t| passage(t, lang, &ui)),
         source_url: b.source.url.clone(),
         lead: b.lead.as_ref().map(|t| rich(t, lang, &ui)),
-        summary: b.summary.iter().map(|t| passage(t, lang, &ui)).collect(),
+        summary,
         sections: b
             .sections
             .iter()

@@ -3,6 +3,7 @@
 
 use super::Edition;
 use super::error::RenderError;
+use super::meta::PageMeta;
 use super::templates::{TemplateError, TemplateSet};
 use crate::markdown::escape_inline;
 use tera::{Context, Kwargs, State, Tera};
@@ -74,8 +75,28 @@ impl PageRenderer {
     ) -> Result<String, RenderError> {
         let mut ctx = Context::new();
         ctx.insert(key, value);
+        self.render_context(name, &ctx)
+    }
+
+    /// Render the HTML page template `name`: `value` under `key`, and the head lines the
+    /// shared `_head.html` partial reads under `meta`.
+    pub fn render_page<T: serde::Serialize>(
+        &self,
+        name: &str,
+        key: &'static str,
+        value: &T,
+        meta: &PageMeta,
+    ) -> Result<String, RenderError> {
+        let mut ctx = Context::new();
+        ctx.insert(key, value);
+        ctx.insert("meta", meta);
+        self.render_context(name, &ctx)
+    }
+
+    /// Render template `name` with `ctx`.
+    fn render_context(&self, name: &str, ctx: &Context) -> Result<String, RenderError> {
         let tera = if name.ends_with(".xml") { &self.feeds } else { &self.pages };
-        tera.render(name, &ctx).map_err(|e| RenderError::Template {
+        tera.render(name, ctx).map_err(|e| RenderError::Template {
             template: name.to_string(),
             message: tera_message(&e),
         })
@@ -88,6 +109,6 @@ impl PageRenderer {
 
     /// The HTML edition, through its layout's template.
     pub fn html(&self, e: &Edition) -> Result<String, RenderError> {
-        self.render(e.template("html"), "e", e)
+        self.render_page(e.template("html"), "e", e, &e.meta)
     }
 }

@@ -1,4 +1,5 @@
-//! What gathers many briefings: digests and the index pages (the feed is in [`super::feed`]).
+//! What gathers many briefings: digests and their selection (the listing pages are in
+//! [`super::listing`], the feed in [`super::feed`]).
 
 use super::{Edition, FactRow, Passage, date_text, edition, ui};
 use crate::content::{Briefing, Config, DigestSpec};
@@ -155,6 +156,8 @@ pub struct DigestView {
     pub site_title: String,
     /// Files of this digest in every language and format.
     pub files: Vec<super::FileLink>,
+    /// The head lines of its HTML page.
+    pub meta: super::meta::PageMeta,
 }
 
 /// How many facts of each briefing the digest shows beside its key points.
@@ -185,7 +188,7 @@ pub fn digest(
 ) -> DigestView {
     let ui = ui::ui(lang);
     let editions: Vec<Edition> = picked.iter().map(|b| edition(b, lang, config)).collect();
-    let base = config.base_url.as_ref().map(|b| format!("{}/", b.trim_end_matches('/')));
+    let base = super::meta::base_url(config);
     let entries = editions
         .iter()
         .map(|e| DigestEntry {
@@ -216,156 +219,33 @@ pub fn digest(
         .map(|t| super::printable(t).into_owned())
         .unwrap_or_else(|| format!("{site} · {}", ui.digests));
     let files = super::file_links(name, config);
+    let period = period(sel, picked, lang, config);
+    let meta = super::meta::page_meta(
+        super::meta::PageText {
+            lang,
+            title: title.clone(),
+            description: format!("{}: {period}", ui.period),
+            og_type: "website",
+            paths: config
+                .languages
+                .iter()
+                .map(|l| (l.clone(), format!("digest/{name}.{l}.html")))
+                .collect(),
+        },
+        config,
+    );
     DigestView {
+        meta,
         lang: lang.into(),
         langs: config.languages.clone(),
         name: name.into(),
         title,
-        period: period(sel, picked, lang, config),
+        period,
         lang_names: editions.first().map(|e| e.lang_names.clone()).unwrap_or_default(),
         ui,
         entries,
         facts,
         site_title: site,
         files,
-    }
-}
-
-/// A briefing on the index page.
-#[derive(Clone, Debug, Serialize)]
-pub struct IndexEntry {
-    /// Id (folder name).
-    pub id: String,
-    /// `YYYY-MM-DD`.
-    pub date: String,
-    /// Date written for the page's language.
-    pub date_text: String,
-    /// Title in the page's language.
-    pub title: Passage,
-    /// Titles in the other languages.
-    pub other_titles: Vec<Passage>,
-    /// Publisher.
-    pub publisher: Passage,
-    /// Links to every file, relative to `build/`.
-    pub files: Vec<super::FileLink>,
-    /// Tags.
-    pub tags: Vec<String>,
-}
-
-/// A digest on the index page.
-#[derive(Clone, Debug, Serialize)]
-pub struct IndexDigest {
-    /// Title in the page's language.
-    pub title: String,
-    /// Period.
-    pub period: String,
-    /// Number of briefings.
-    pub count: usize,
-    /// Links to every file, relative to `build/`.
-    pub files: Vec<super::FileLink>,
-}
-
-/// A link to the index page in another language.
-#[derive(Clone, Debug, Serialize)]
-pub struct LangLink {
-    /// Language code.
-    pub lang: String,
-    /// Its own name for itself.
-    pub name: String,
-    /// `index.html` or `index.<lang>.html`.
-    pub href: String,
-    /// Whether this is the page being shown.
-    pub current: bool,
-}
-
-/// The index page in one language.
-#[derive(Clone, Debug, Serialize)]
-pub struct IndexView {
-    /// Language.
-    pub lang: String,
-    /// Publication name.
-    pub title: String,
-    /// Interface words.
-    pub ui: ui::Ui,
-    /// Language switch.
-    pub languages: Vec<LangLink>,
-    /// Briefings, newest first.
-    pub briefings: Vec<IndexEntry>,
-    /// Digests.
-    pub digests: Vec<IndexDigest>,
-}
-
-/// The file name of the index page in `lang`: the source language gets `index.html`.
-pub fn index_file(lang: &str, config: &Config) -> String {
-    if lang == config.source_lang() { "index.html".into() } else { format!("index.{lang}.html") }
-}
-
-/// The index page in `lang` over `briefings` (sorted) and `digests`.
-pub fn index_page(
-    briefings: &[&Briefing],
-    digests: &[DigestView],
-    lang: &str,
-    config: &Config,
-) -> IndexView {
-    let ui = ui::ui(lang);
-    let entries = briefings
-        .iter()
-        .map(|b| {
-            let e = super::head(b, lang, config);
-            IndexEntry {
-                id: b.id.clone(),
-                date: b.date.clone(),
-                date_text: e.date_text,
-                title: e.title,
-                other_titles: e.other_titles,
-                publisher: e.publisher,
-                files: e
-                    .files
-                    .into_iter()
-                    .map(|mut f| {
-                        f.href = format!("{}/{}", b.id, f.href);
-                        f
-                    })
-                    .collect(),
-                tags: b.tags.clone(),
-            }
-        })
-        .collect();
-    let digests = digests
-        .iter()
-        .map(|d| IndexDigest {
-            title: d.title.clone(),
-            period: d.period.clone(),
-            count: d.entries.len(),
-            files: d
-                .files
-                .iter()
-                .cloned()
-                .map(|mut f| {
-                    f.href = format!("digest/{}", f.href);
-                    f
-                })
-                .collect(),
-        })
-        .collect();
-    IndexView {
-        lang: lang.into(),
-        title: super::printable(config.title.get(lang).unwrap_or("yoyak")).into(),
-        languages: config
-            .languages
-            .iter()
-            .map(|l| LangLink {
-                lang: l.clone(),
-                name: match ui::ui(l).language_name {
-                    "" => l.clone(),
-                    n => n.to_string(),
-                },
-                href: index_file(l, config),
-                current: l == lang,
-            })
-            .collect(),
-        ui,
-        briefings: entries,
-        digests,
     }
 }

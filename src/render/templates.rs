@@ -12,11 +12,13 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("_style.html", include_str!("../../templates/_style.html")),
     ("_facts.html", include_str!("../../templates/_facts.html")),
     ("_footer.html", include_str!("../../templates/_footer.html")),
+    ("_head.html", include_str!("../../templates/_head.html")),
+    ("_search.html", include_str!("../../templates/_search.html")),
     ("briefing.md", include_str!("../../templates/briefing.md")),
     ("press-release.md", include_str!("../../templates/press-release.md")),
     ("briefing.html", include_str!("../../templates/briefing.html")),
     ("press-release.html", include_str!("../../templates/press-release.html")),
-    ("index.html", include_str!("../../templates/index.html")),
+    ("listing.html", include_str!("../../templates/listing.html")),
     ("_text.typ", include_str!("../../templates/_text.typ")),
     ("briefing.typ", include_str!("../../templates/briefing.typ")),
     ("press-release.typ", include_str!("../../templates/press-release.typ")),
@@ -24,7 +26,12 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("digest.html", include_str!("../../templates/digest.html")),
     ("digest.typ", include_str!("../../templates/digest.typ")),
     ("feed.xml", include_str!("../../templates/feed.xml")),
+    ("sitemap.xml", include_str!("../../templates/sitemap.xml")),
 ];
+
+/// Templates yoyak no longer reads, with the one that took each one's place: an override of
+/// one would otherwise be ignored without a word.
+const RETIRED: &[(&str, &str)] = &[("index.html", "listing.html")];
 
 /// A template problem: the user's override could not be read or does not compile.
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +39,16 @@ pub enum TemplateError {
     /// An override could not be read safely.
     #[error("template override: {0}")]
     Read(crate::input::ReadError),
+    /// The project overrides a template yoyak no longer reads.
+    #[error(
+        "templates/{name} is no longer used: the index pages are drawn by {instead}; move your changes into templates/{instead} (start from the built-in one) and delete templates/{name}"
+    )]
+    Retired {
+        /// The retired template.
+        name: &'static str,
+        /// The template that replaced it.
+        instead: &'static str,
+    },
     /// Tera rejected a template.
     #[error("template {name}: {message}")]
     Syntax {
@@ -78,6 +95,12 @@ pub fn load_templates(
     root: &Path,
     limit: crate::input::Limit,
 ) -> Result<TemplateSet, TemplateError> {
+    for (name, instead) in RETIRED {
+        let path = Path::new("templates").join(name);
+        if crate::input::read_optional(root, &path, limit).map_err(TemplateError::Read)?.is_some() {
+            return Err(TemplateError::Retired { name, instead });
+        }
+    }
     let mut entries = Vec::new();
     for (name, builtin) in BUILTIN {
         let path = Path::new("templates").join(name);

@@ -48,6 +48,22 @@ pub struct Ui {
     pub languages: &'static str,
     /// Name of the language itself (한국어, English).
     pub language_name: &'static str,
+    /// "Tags".
+    pub tags: &'static str,
+    /// "Tag" (before a tag page's tag).
+    pub tag: &'static str,
+    /// "Years".
+    pub years: &'static str,
+    /// "Browse by tag and year" (the overview page).
+    pub archive: &'static str,
+    /// "Previous page".
+    pub previous: &'static str,
+    /// "Next page".
+    pub next: &'static str,
+    /// "Pages" (the pagination's label).
+    pub pagination: &'static str,
+    /// "Skip to content".
+    pub skip: &'static str,
 }
 
 /// The interface strings for `lang`.
@@ -74,6 +90,14 @@ pub fn ui(lang: &str) -> Ui {
             briefing: "브리핑",
             languages: "언어",
             language_name: "한국어",
+            tags: "태그",
+            tag: "태그",
+            years: "연도",
+            archive: "태그·연도별 보기",
+            previous: "이전 쪽",
+            next: "다음 쪽",
+            pagination: "쪽 이동",
+            skip: "본문 바로가기",
         },
         "ja" => Ui {
             key_points: "要点",
@@ -96,6 +120,14 @@ pub fn ui(lang: &str) -> Ui {
             briefing: "ブリーフィング",
             languages: "言語",
             language_name: "日本語",
+            tags: "タグ",
+            tag: "タグ",
+            years: "年",
+            archive: "タグ・年別に見る",
+            previous: "前のページ",
+            next: "次のページ",
+            pagination: "ページ",
+            skip: "本文へ移動",
         },
         "zh" => Ui {
             key_points: "要点",
@@ -118,6 +150,14 @@ pub fn ui(lang: &str) -> Ui {
             briefing: "简报",
             languages: "语言",
             language_name: "中文",
+            tags: "标签",
+            tag: "标签",
+            years: "年份",
+            archive: "按标签和年份浏览",
+            previous: "上一页",
+            next: "下一页",
+            pagination: "分页",
+            skip: "跳到正文",
         },
         _ => Ui {
             key_points: "Key points",
@@ -140,6 +180,14 @@ pub fn ui(lang: &str) -> Ui {
             briefing: "Briefing",
             languages: "Languages",
             language_name: if lang == "en" { "English" } else { "" },
+            tags: "Tags",
+            tag: "Tag",
+            years: "Years",
+            archive: "Browse by tag and year",
+            previous: "Previous page",
+            next: "Next page",
+            pagination: "Pages",
+            skip: "Skip to content",
         },
     }
 }

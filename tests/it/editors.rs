@@ -475,13 +475,14 @@ fn serve_rebuilds_on_save_reloads_pages_and_overlays_errors() {
         b.contains("편집국 브리핑")
     });
     std::fs::create_dir(p.path().join("templates")).unwrap();
-    let index = std::fs::read_to_string(repo().join("templates/index.html")).unwrap();
+    let index = std::fs::read_to_string(repo().join("templates/listing.html")).unwrap();
     let marker = "<!-- house template -->";
-    std::fs::write(p.path().join("templates/index.html"), format!("{index}{marker}\n")).unwrap();
+    std::fs::write(p.path().join("templates/listing.html"), format!("{index}{marker}\n")).unwrap();
     server.wait_for("/index.html", Duration::from_secs(20), "the template override", |b| {
         b.contains(marker)
     });
-    std::fs::write(p.path().join("templates/index.html"), format!("{index}{marker} 2\n")).unwrap();
+    std::fs::write(p.path().join("templates/listing.html"), format!("{index}{marker} 2\n"))
+        .unwrap();
     server.wait_for("/index.html", Duration::from_secs(20), "the edited override", |b| {
         b.contains("<!-- house template --> 2")
     });
