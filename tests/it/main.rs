@@ -1,6 +1,7 @@
 //! One integration-test binary (as mdBook does), a module per feature.
 
 mod architecture;
+mod browser;
 mod check;
 mod common;
 mod constructs;
