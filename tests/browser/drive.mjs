@@ -28,6 +28,8 @@ const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const require = createRequire(join(spec.modules, 'package.json'));
 const puppeteer = require('puppeteer-core');
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+/** The longest a whole run may take. */
+const WATCHDOG_MS = 300_000;
 
 /** What a step reports about the page it is on. */
 async function pageState(page) {
@@ -141,7 +143,15 @@ const browser = await puppeteer.launch({
   executablePath: spec.chromium,
   // Chromium refuses its sandbox to root (CI runs as root).
   args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+  protocolTimeout: 60_000,
 });
+// A hung page must not hang the test run: give up, and take the browser down with us.
+const watchdog = setTimeout(() => {
+  console.error(`drive.mjs: gave up after ${WATCHDOG_MS / 1000} s`);
+  browser.process()?.kill('SIGKILL');
+  process.exit(3);
+}, WATCHDOG_MS);
+watchdog.unref();
 try {
   const results = [];
   for (const s of spec.scenarios) results.push(await runScenario(browser, s));
