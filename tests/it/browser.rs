@@ -364,7 +364,19 @@ fn serve_reloads_the_open_page_on_save_and_shows_then_removes_the_error_overlay(
         s[2]["ms"], s[4]["ms"], s[8]["ms"]
     );
     let reloaded = s[2]["ms"].as_u64().unwrap();
-    assert!(reloaded <= 1000, "the new title showed {reloaded} ms after the save");
+    // The server's own account tells a slow build (a busy machine) from a slow reload.
+    let builds: Vec<String> = server
+        .stderr
+        .lock()
+        .unwrap()
+        .lines()
+        .filter(|l| l.contains("rebuilt in"))
+        .map(str::to_string)
+        .collect();
+    assert!(
+        reloaded <= 1000,
+        "the new title showed {reloaded} ms after the save; yoyak serve: {builds:?}"
+    );
     for i in [2, 4, 8] {
         assert!(s[i]["navigations"].as_u64() >= Some(1), "step {i}: the page reloaded itself");
     }
