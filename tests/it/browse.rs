@@ -88,7 +88,7 @@ fn listing_pages(root: &Path) -> Vec<PathBuf> {
 fn assert_links_resolve(root: &Path, page: &Path, html: &str) {
     for el in html_elements(html).iter().filter(|e| e.0 == "a" || e.0 == "link") {
         let Some(href) = attr(el, "href") else { continue };
-        if href.starts_with("https://") || href.starts_with('#') {
+        if href.starts_with("https://") || href.starts_with('#') || href.starts_with("data:") {
             continue;
         }
         let target = root.join("build").join(page.parent().unwrap()).join(href);

@@ -2,6 +2,7 @@
 
 mod architecture;
 mod browse;
+mod browser;
 mod check;
 mod common;
 mod constructs;
@@ -22,6 +23,7 @@ mod links;
 mod numbers;
 mod pipeline;
 mod press_release;
+mod server;
 mod site;
 mod terminal;
 mod untrusted;
