@@ -75,6 +75,9 @@ pub struct Cache {
     pub briefings: BTreeMap<String, Entry>,
     /// Hash of the inputs of index pages and feed (every briefing), with the files produced.
     pub site: Entry,
+    /// Hash of what the search index holds (every briefing's content), with its files.
+    #[serde(default)]
+    pub search: Entry,
     /// Per digest name: hash of its selection and picked briefings, with its files.
     #[serde(default)]
     pub digests: BTreeMap<String, Entry>,
@@ -134,7 +137,7 @@ impl Cache {
         let plain = |p: &Path| crate::output::is_plain_relative(p);
         let entries = self.briefings.iter().chain(&self.digests);
         entries.clone().all(|(name, _)| plain(Path::new(name)))
-            && entries.chain([(&String::new(), &self.site)]).all(|(_, e)| {
+            && entries.chain([(&String::new(), &self.site), (&String::new(), &self.search)]).all(|(_, e)| {
                 e.files.iter().all(|f| plain(f))
                     && (e.source.as_os_str().is_empty() || plain(&e.source))
             })
@@ -257,7 +260,7 @@ pub fn try_noop(opts: &BuildOptions, inputs: &Inputs, started: Instant) -> Optio
     let all_there = cache.version == version()
         && cache.clean_inputs.as_deref() == Some(inputs.raw.as_str())
         && cache.paths_are_plain()
-        && cache.site.files.iter().all(|f| is_built(&opts.out, f))
+        && cache.site.files.iter().chain(&cache.search.files).all(|f| is_built(&opts.out, f))
         && cache
             .briefings
             .values()
@@ -269,7 +272,7 @@ pub fn try_noop(opts: &BuildOptions, inputs: &Inputs, started: Instant) -> Optio
     let mut report = BuildReport {
         built: cache.briefings.keys().cloned().collect(),
         skipped: cache.briefings.len(),
-        produced: cache.site.files.len(),
+        produced: cache.site.files.len() + cache.search.files.len(),
         notdef: cache.site.notdef,
         ..Default::default()
     };

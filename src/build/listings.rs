@@ -100,6 +100,7 @@ pub fn build_listings(
         write_all(&pages, &opts.out, report)?;
         cache.site = listing_entry(site_hash, pages, 0);
     }
+    super::search::build_search(run, r, &all, published, slim, cache, report)?;
     report.timings.site = t0.elapsed().as_secs_f64();
     let names: BTreeSet<String> = digests.outputs.iter().map(|d| d.name.clone()).collect();
     for d in digests.outputs {

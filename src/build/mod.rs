@@ -9,6 +9,7 @@ pub mod incremental;
 mod listings;
 mod pool;
 mod report;
+mod search;
 mod write;
 
 pub use pool::pdf_date;

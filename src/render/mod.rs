@@ -13,6 +13,7 @@ pub mod page;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod release;
+pub mod search;
 pub mod site;
 pub mod templates;
 pub mod ui;

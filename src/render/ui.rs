@@ -48,6 +48,14 @@ pub struct Ui {
     pub languages: &'static str,
     /// Name of the language itself (한국어, English).
     pub language_name: &'static str,
+    /// "Search" (the search box's label).
+    pub search: &'static str,
+    /// What the search box takes: words, numbers.
+    pub search_hint: &'static str,
+    /// How many briefings match; `{n}` is the number.
+    pub search_count: &'static str,
+    /// When none matches.
+    pub search_none: &'static str,
 }
 
 /// The interface strings for `lang`.
@@ -74,6 +82,10 @@ pub fn ui(lang: &str) -> Ui {
             briefing: "브리핑",
             languages: "언어",
             language_name: "한국어",
+            search: "검색",
+            search_hint: "단어나 수치로 검색 (예: 오픈소스, 432만)",
+            search_count: "{n}건",
+            search_none: "찾는 브리핑이 없습니다",
         },
         "ja" => Ui {
             key_points: "要点",
@@ -96,6 +108,10 @@ pub fn ui(lang: &str) -> Ui {
             briefing: "ブリーフィング",
             languages: "言語",
             language_name: "日本語",
+            search: "検索",
+            search_hint: "語句や数値で検索",
+            search_count: "{n}件",
+            search_none: "該当するブリーフィングはありません",
         },
         "zh" => Ui {
             key_points: "要点",
@@ -118,6 +134,10 @@ pub fn ui(lang: &str) -> Ui {
             briefing: "简报",
             languages: "语言",
             language_name: "中文",
+            search: "搜索",
+            search_hint: "按词语或数字搜索",
+            search_count: "{n} 条结果",
+            search_none: "没有匹配的简报",
         },
         _ => Ui {
             key_points: "Key points",
@@ -140,6 +160,10 @@ pub fn ui(lang: &str) -> Ui {
             briefing: "Briefing",
             languages: "Languages",
             language_name: if lang == "en" { "English" } else { "" },
+            search: "Search",
+            search_hint: "Words or numbers, e.g. open source, 4.32 million",
+            search_count: "{n} briefings",
+            search_none: "No briefing matches",
         },
     }
 }
