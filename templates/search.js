@@ -193,17 +193,15 @@
     return cache[key];
   }
 
-  /* The documents holding any alternative of a group, as a set. */
-  function groupSet(index, group) {
-    var set = {};
+  /* Count, per document, the groups it holds an alternative of. */
+  function countGroup(index, group, count) {
+    var seen = new Uint8Array(count.length);
+    function mark(d) { if (!seen[d]) { seen[d] = 1; count[d]++; } }
     group.forEach(function (alt) {
-      if (typeof alt === 'string') { postings(index, alt).forEach(function (d) { set[d] = true; }); return; }
+      if (typeof alt === 'string') { postings(index, alt).forEach(mark); return; }
       var all = index._keys || (index._keys = Object.keys(index.keys));
-      for (var i = 0; i < all.length; i++) {
-        if (all[i].indexOf(alt.prefix) === 0) postings(index, all[i]).forEach(function (d) { set[d] = true; });
-      }
+      for (var i = 0; i < all.length; i++) if (all[i].indexOf(alt.prefix) === 0) postings(index, all[i]).forEach(mark);
     });
-    return set;
   }
 
   /* Ranges [start, end) of every needle in text, case-insensitive, merged. */
@@ -228,7 +226,7 @@
     var end = Math.min(text.length, start + 120);
     var shown = all.filter(function (r) { return r[0] >= start && r[1] <= end; })
       .map(function (r) { return [r[0] - start + (start ? 1 : 0), r[1] - start + (start ? 1 : 0)]; });
-    return { text: (start ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : ''), marks: shown, found: all.length > 0 };
+    return { text: (start ? '…' : '') + text.slice(start, end) + (end < text.length ? '…' : ''), marks: shown };
   }
 
   /* Briefings matching query q in index, best first (a match in the title, then in the
@@ -236,20 +234,20 @@
   function search(index, q, limit) {
     var p = parseQuery(q);
     if (!index || !p.groups.length) return { total: 0, results: [] };
-    var sets = p.groups.map(function (g) { return groupSet(index, g); });
-    var hits = [];
-    for (var d = 0; d < index.docs.length; d++) {
-      if (sets.every(function (s) { return s[d]; })) hits.push(d);
+    var n = index.docs.length, count = new Uint16Array(n), hits = [];
+    p.groups.forEach(function (g) { countGroup(index, g, count); });
+    // Lowercased once per page: ranking then costs one indexOf per needle and document.
+    var lower = index._lower || (index._lower = index.docs.map(function (d) { return [d[2].toLowerCase(), d[5].toLowerCase()]; }));
+    function has(text) { return p.needles.some(function (x) { return text.indexOf(x) >= 0; }); }
+    for (var d = 0; d < n; d++) {
+      if (count[d] === p.groups.length) hits.push({ d: d, score: (has(lower[d][0]) ? 2 : 0) + (has(lower[d][1]) ? 1 : 0) });
     }
-    var scored = hits.map(function (d) {
-      var doc = index.docs[d], title = marks(doc[2], p.needles), snip = snippet(doc[5], p.needles);
-      return { d: d, score: (title.length ? 2 : 0) + (snip.found ? 1 : 0), doc: doc, title: title, snip: snip };
-    });
-    scored.sort(function (a, b) { return b.score - a.score || a.d - b.d; });
+    hits.sort(function (a, b) { return b.score - a.score || a.d - b.d; });
     return {
-      total: scored.length,
-      results: scored.slice(0, limit || 50).map(function (r) {
-        return { id: r.doc[0], title: r.doc[2], titleMarks: r.title, other: r.doc[3], date: r.doc[4], snippet: r.snip.text, snippetMarks: r.snip.marks };
+      total: hits.length,
+      results: hits.slice(0, limit || 50).map(function (h) {
+        var doc = index.docs[h.d], snip = snippet(doc[5], p.needles);
+        return { id: doc[0], title: doc[2], titleMarks: marks(doc[2], p.needles), other: doc[3], date: doc[4], snippet: snip.text, snippetMarks: snip.marks };
       })
     };
   }

@@ -137,10 +137,12 @@ impl Cache {
         let plain = |p: &Path| crate::output::is_plain_relative(p);
         let entries = self.briefings.iter().chain(&self.digests);
         entries.clone().all(|(name, _)| plain(Path::new(name)))
-            && entries.chain([(&String::new(), &self.site), (&String::new(), &self.search)]).all(|(_, e)| {
-                e.files.iter().all(|f| plain(f))
-                    && (e.source.as_os_str().is_empty() || plain(&e.source))
-            })
+            && entries.chain([(&String::new(), &self.site), (&String::new(), &self.search)]).all(
+                |(_, e)| {
+                    e.files.iter().all(|f| plain(f))
+                        && (e.source.as_os_str().is_empty() || plain(&e.source))
+                },
+            )
             && self.checks.keys().all(|p| plain(p))
     }
 

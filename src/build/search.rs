@@ -9,7 +9,7 @@ use super::{BuildError, Published, Renderers, Run};
 use crate::content::Briefing;
 use crate::hash::hash_parts;
 use crate::render::RenderError;
-use crate::render::search::{self, SearchDoc, page};
+use crate::render::search::{self, Entry, SearchDoc, Written, page};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -60,45 +60,61 @@ fn search_files(
 ) -> Result<Vec<OutputFile>, RenderError> {
     let langs = &r.config.languages;
     let hash_of = |b: &Briefing| hashes.get(b.id.as_str()).copied().unwrap_or("").to_string();
-    // Per language: the earlier index's documents still current, by id.
-    let mut known: Vec<BTreeMap<String, SearchDoc>> = langs
+    // Per language: the index written before, when it was written for this environment.
+    let earlier: Vec<Written> = langs
         .iter()
         .map(|lang| {
-            let path = opts.out.join(search::index_file(lang));
-            read_small(&path)
+            read_small(&opts.out.join(search::index_file(lang)))
                 .and_then(|s| search::read_index(&s, lang))
-                .filter(|(written_for, _)| written_for == env)
-                .map(|(_, docs)| docs)
+                .filter(|w| w.env == env)
                 .unwrap_or_default()
-                .into_iter()
-                .map(|d| (d.id.clone(), d))
+        })
+        .collect();
+    // Per language: id → number in the earlier index, for documents still current.
+    let kept: Vec<BTreeMap<&str, u32>> = earlier
+        .iter()
+        .map(|w| {
+            w.docs
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| {
+                    hashes.get(d.id.as_str()).is_some_and(|h| search::is_current(d, h))
+                })
+                .map(|(i, d)| (d.id.as_str(), i as u32))
                 .collect()
         })
         .collect();
     let stale: Vec<&Briefing> = all
         .iter()
         .copied()
-        .filter(|b| {
-            known.iter().any(|k| k.get(&b.id).is_none_or(|d| !search::is_current(d, &hash_of(b))))
-        })
+        .filter(|b| kept.iter().any(|k| !k.contains_key(b.id.as_str())))
         .collect();
     let fresh = whole(&stale, slim, &opts.root, r.config)?;
-    let made: Vec<Vec<SearchDoc>> = fresh
+    // Per language: id → the document made now.
+    let mut made: Vec<BTreeMap<String, SearchDoc>> = vec![BTreeMap::new(); langs.len()];
+    let docs: Vec<Vec<SearchDoc>> = fresh
         .par_iter()
         .map(|b| {
             let b: &Briefing = b;
             langs.iter().map(|l| search::document(b, &hash_of(b), l, r.config)).collect()
         })
         .collect();
-    for docs in made {
-        for (k, d) in known.iter_mut().zip(docs) {
-            k.insert(d.id.clone(), d);
+    for per_lang in docs {
+        for (m, d) in made.iter_mut().zip(per_lang) {
+            m.insert(d.id.clone(), d);
         }
     }
     let mut files = Vec::new();
-    for (lang, k) in langs.iter().zip(&known) {
-        let docs: Vec<&SearchDoc> = all.iter().filter_map(|b| k.get(&b.id)).collect();
-        let script = search::index_script(lang, env, &docs);
+    for (i, lang) in langs.iter().enumerate() {
+        let entries: Vec<Entry> = all
+            .iter()
+            .filter_map(|b| match (made[i].get(&b.id), kept[i].get(b.id.as_str())) {
+                (Some(d), _) => Some(Entry::Made(d)),
+                (None, Some(&j)) => Some(Entry::Kept(&earlier[i].docs[j as usize], j)),
+                (None, None) => None,
+            })
+            .collect();
+        let script = search::index_script(lang, env, &entries, &earlier[i].postings);
         files.push(OutputFile::new(PathBuf::from(search::index_file(lang)), script));
         let view = page::search_page(lang, r.config);
         let html = r.pages.render("search.html", "site", &view)?;

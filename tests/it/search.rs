@@ -11,7 +11,7 @@ use yoyak::render::search::{SearchDoc, read_index, terms};
 /// The documents of the built index in `lang`.
 fn docs(out: &Path, lang: &str) -> Vec<SearchDoc> {
     let script = std::fs::read_to_string(out.join(format!("search-index.{lang}.js"))).unwrap();
-    read_index(&script, lang).expect("the index parses").1
+    read_index(&script, lang).expect("the index parses").docs_with_keys()
 }
 
 /// The document of briefing `id` among `docs`.
@@ -32,7 +32,9 @@ fn the_index_holds_korean_forms_english_stems_and_numbers() {
         let seed = doc(&docs, "spri-open-source-ai");
         // 오픈소스AI를 and 오픈소스로 in the text give the bigrams of 오픈소스.
         // The other language's title is indexed too: 오픈소스 on the English page.
-        for key in ["오픈", "픈소", "소스", "open", "sourc", "model", "#4320000", "#2250000", "#47.3"] {
+        for key in
+            ["오픈", "픈소", "소스", "open", "sourc", "model", "#4320000", "#2250000", "#47.3"]
+        {
             assert!(seed.keys.contains(key), "{lang}: {key}");
         }
         assert!(!seed.keys.contains("펭귄"));
@@ -59,7 +61,10 @@ fn hostile_text_stays_data_in_the_index() {
     let script = std::fs::read_to_string(out.join("search-index.ko.js")).unwrap();
     assert!(!script.contains('<'), "no raw < can end the script element");
     let docs = docs(&out, "ko");
-    assert_eq!(doc(&docs, "hostile-title").title, "<img src=x onerror=alert(1)> 악성 제목 </script> 해바라기");
+    assert_eq!(
+        doc(&docs, "hostile-title").title,
+        "<img src=x onerror=alert(1)> 악성 제목 </script> 해바라기"
+    );
 }
 
 #[test]
@@ -79,7 +84,11 @@ fn the_index_is_rewritten_only_when_content_changes() {
     assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), before);
     // A new word in a body is found; the other briefing's entry is carried over as it was.
     let seed_before = doc(&docs(&out, "ko"), "spri-open-source-ai").clone();
-    std::fs::write(&file, text.replace("해바라기는 여름에 핀다.", "해바라기는 코끼리와 여름에 핀다.")).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("해바라기는 여름에 핀다.", "해바라기는 코끼리와 여름에 핀다."),
+    )
+    .unwrap();
     let report = build_project(dir.path());
     assert!(report.failed.is_empty(), "{:?}", report.failed);
     let after = docs(&out, "ko");
@@ -139,7 +148,8 @@ fn the_browser_side_finds_what_readers_type() {
     let vectors = dir.path().join("number-vectors.json");
     std::fs::write(&vectors, number_vectors()).unwrap();
     let script = repo().join("tests/search/test.mjs");
-    let run = Command::new("node").arg(&script).arg(dir.path().join("build")).arg(&vectors).output();
+    let run =
+        Command::new("node").arg(&script).arg(dir.path().join("build")).arg(&vectors).output();
     match run {
         Ok(o) => assert!(
             o.status.success(),

@@ -13,7 +13,7 @@ pub mod terms;
 use super::{fact_value_text, printable};
 use crate::content::{Briefing, Config, Text};
 use crate::markdown::{self, Block, Inline};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Bump when the index layout changes: an index of another version is not reused.
@@ -185,7 +185,7 @@ pub fn is_current(doc: &SearchDoc, hash: &str) -> bool {
 }
 
 /// The index as the browser reads it.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 struct IndexData {
     /// [`FORMAT`].
     v: u32,
@@ -202,48 +202,99 @@ struct IndexData {
 /// What the index script starts with; the JSON follows, then `;`.
 const PREFIX: &str = "window.yoyakSearch=";
 
-/// The index script for `lang` over `docs` (in result order). The data is JSON written by
-/// serde_json, with `<`, U+2028 and U+2029 escaped so no text can end a script element or a
-/// line of script.
-pub fn index_script(lang: &str, env: &str, docs: &[&SearchDoc]) -> String {
+/// A document of a new index: read back from the index written before (with its number
+/// there: its keys are in that index's postings), or made now (with its keys).
+#[derive(Clone, Copy, Debug)]
+pub enum Entry<'a> {
+    /// Unchanged since the earlier index, where it was document `.1`.
+    Kept(&'a SearchDoc, u32),
+    /// Made by this build.
+    Made(&'a SearchDoc),
+}
+
+/// The index script for `lang` over `entries` (in result order); `earlier` is the postings of
+/// the index the kept entries come from. Kept documents' postings are carried over as numbers
+/// (an edit rebuild touches no one else's keys). The data is JSON written by serde_json, with
+/// `<`, U+2028 and U+2029 escaped so no text can end a script element or a line of script.
+pub fn index_script(lang: &str, env: &str, entries: &[Entry], earlier: &Postings) -> String {
+    let mut renumber: Vec<Option<u32>> = Vec::new();
     let mut by_key: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
-    for (i, d) in docs.iter().enumerate() {
-        for k in &d.keys {
-            by_key.entry(k.as_str()).or_default().push(i as u32);
+    for (i, e) in entries.iter().enumerate() {
+        match *e {
+            Entry::Kept(_, old) => {
+                let old = old as usize;
+                if renumber.len() <= old {
+                    renumber.resize(old + 1, None);
+                }
+                renumber[old] = Some(i as u32);
+            }
+            Entry::Made(d) => {
+                d.keys.iter().for_each(|k| by_key.entry(k).or_default().push(i as u32))
+            }
         }
     }
-    let data = IndexData {
-        v: FORMAT,
-        lang: lang.to_string(),
-        env: env.to_string(),
-        docs: docs
-            .iter()
-            .map(|d| {
-                let d = (*d).clone();
-                (d.id, d.hash, d.title, d.other, d.date_text, d.text)
-            })
-            .collect(),
-        keys: by_key
-            .into_iter()
-            .map(|(k, ids)| (k.to_string(), postings::encode(&ids, docs.len())))
-            .collect(),
-    };
-    let json = serde_json::to_string(&data).unwrap_or_default();
-    let json = json.replace('<', "\\u003c").replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029");
+    for (key, ids) in earlier {
+        let kept = ids.iter().filter_map(|&j| renumber.get(j as usize).copied().flatten());
+        by_key.entry(key).or_default().extend(kept);
+    }
+    let docs = entries.iter().map(|e| match *e {
+        Entry::Kept(d, _) | Entry::Made(d) => {
+            (&d.id, &d.hash, &d.title, &d.other, &d.date_text, &d.text)
+        }
+    });
+    let keys: BTreeMap<&str, String> = by_key
+        .into_iter()
+        .filter(|(_, ids)| !ids.is_empty())
+        .map(|(k, mut ids)| {
+            ids.sort_unstable();
+            (k, postings::encode(&ids, entries.len()))
+        })
+        .collect();
+    let data = serde_json::json!({
+        "v": FORMAT, "lang": lang, "env": env, "docs": docs.collect::<Vec<_>>(), "keys": keys,
+    });
+    let json = data.to_string();
+    let json =
+        json.replace('<', "\\u003c").replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029");
     format!("{PREFIX}{json};\n")
 }
 
-/// The environment an index script was written for and its documents (keys rebuilt from the
-/// postings), when it is an index of this [`FORMAT`] in `lang`; `None` for anything else (a
-/// corrupt or foreign file is rebuilt, never trusted).
-pub fn read_index(script: &str, lang: &str) -> Option<(String, Vec<SearchDoc>)> {
+/// Postings by key: the numbers of the documents that hold it.
+pub type Postings = BTreeMap<String, Vec<u32>>;
+
+/// An index script read back.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// What it was written for (see [`index_script`]'s `env`).
+    pub env: String,
+    /// Its documents in order, without keys.
+    pub docs: Vec<SearchDoc>,
+    /// Its postings.
+    pub postings: Postings,
+}
+
+impl Written {
+    /// The documents with their keys rebuilt from the postings.
+    pub fn docs_with_keys(mut self) -> Vec<SearchDoc> {
+        for (key, ids) in &self.postings {
+            for &i in ids {
+                self.docs[i as usize].keys.insert(key.clone());
+            }
+        }
+        self.docs
+    }
+}
+
+/// An index script this yoyak wrote in `lang`, read back; `None` for anything else (another
+/// [`FORMAT`], a corrupt or foreign file: it is rebuilt, never trusted).
+pub fn read_index(script: &str, lang: &str) -> Option<Written> {
     let json = script.strip_prefix(PREFIX)?.trim_end().strip_suffix(';')?;
     let data: IndexData = serde_json::from_str(json).ok()?;
     if data.v != FORMAT || data.lang != lang {
         return None;
     }
     let n = data.docs.len();
-    let mut docs: Vec<SearchDoc> = data
+    let docs = data
         .docs
         .into_iter()
         .map(|(id, hash, title, other, date_text, text)| SearchDoc {
@@ -256,10 +307,9 @@ pub fn read_index(script: &str, lang: &str) -> Option<(String, Vec<SearchDoc>)> 
             keys: BTreeSet::new(),
         })
         .collect();
+    let mut postings = Postings::new();
     for (key, list) in data.keys {
-        for i in postings::decode(&list, n)? {
-            docs[i as usize].keys.insert(key.clone());
-        }
+        postings.insert(key, postings::decode(&list, n)?);
     }
-    Some((data.env, docs))
+    Some(Written { env: data.env, docs, postings })
 }

@@ -16,7 +16,8 @@ pub fn is_cjk(c: char) -> bool {
 
 /// A character of a word: an ASCII letter or digit, or a Latin letter with diacritics.
 pub fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (('\u{C0}'..='\u{24F}').contains(&c) && c != '\u{D7}' && c != '\u{F7}')
+    c.is_ascii_alphanumeric()
+        || (('\u{C0}'..='\u{24F}').contains(&c) && c != '\u{D7}' && c != '\u{F7}')
 }
 
 /// Add the keys of `text` to `keys`: every syllable and adjacent pair of syllables of each
@@ -59,7 +60,7 @@ fn run_keys(run: &[char], keys: &mut BTreeSet<String>) {
 pub fn word_key(word: &str) -> Option<String> {
     let n = word.chars().count();
     let has_letter = word.chars().any(|c| !c.is_ascii_digit());
-    (n >= 2 && n <= MAX_WORD && has_letter).then(|| stem(word))
+    ((2..=MAX_WORD).contains(&n) && has_letter).then(|| stem(word))
 }
 
 /// Whether `w` ends with `suffix`.
@@ -90,7 +91,13 @@ pub fn stem(word: &str) -> String {
     } else if ends(&w, "s") && !ends(&w, "ss") && !ends(&w, "us") && !ends(&w, "is") {
         w.pop();
     }
-    let verb = if ends(&w, "ing") { 3 } else if ends(&w, "ed") { 2 } else { 0 };
+    let verb = if ends(&w, "ing") {
+        3
+    } else if ends(&w, "ed") {
+        2
+    } else {
+        0
+    };
     let rest = w.len() - verb;
     if verb > 0 && rest >= 3 && w[..rest].iter().any(|c| is_vowel(*c)) {
         w.truncate(rest);
