@@ -277,7 +277,13 @@
       appendMarked(doc, a, r.title, r.titleMarks);
       title.appendChild(a);
       li.appendChild(title);
-      if (r.other) { var o = element(doc, 'p', 'other'); o.appendChild(doc.createTextNode(r.other)); li.appendChild(o); }
+      if (r.other) {
+        var o = element(doc, 'p', 'other');
+        // The other titles are in the other language (with two languages, exactly one).
+        if (opts.other && opts.other.length === 1) o.setAttribute('lang', opts.other[0]);
+        o.appendChild(doc.createTextNode(r.other));
+        li.appendChild(o);
+      }
       var meta = element(doc, 'p', 'meta');
       meta.appendChild(doc.createTextNode(r.date));
       li.appendChild(meta);
@@ -294,7 +300,8 @@
     if (!form) return;
     var input = form.querySelector('input[name="q"]');
     var list = form.querySelector('.search-results'), status = form.querySelector('.search-count');
-    var opts = { lang: form.getAttribute('data-lang'), root: form.getAttribute('data-root') || '' };
+    var opts = { lang: form.getAttribute('data-lang'), root: form.getAttribute('data-root') || '',
+      other: (form.getAttribute('data-other') || '').split(' ').filter(Boolean) };
     var words = { count: form.getAttribute('data-count') || '{n}', none: form.getAttribute('data-none') || '' };
     var waiting = null, timer = null;
     function load(then) {
@@ -315,10 +322,7 @@
     }
     input.addEventListener('focus', function () { load(function () {}); });
     input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(run, 60); });
-    var here = win.location.pathname.split('/').pop();
-    if (form.getAttribute('action').split('/').pop() === here) {
-      form.addEventListener('submit', function (e) { e.preventDefault(); run(); });
-    }
+    // Enter submits the form to the search page with ?q=: a link to share, served or from file://.
     var q = new URLSearchParams(win.location.search).get('q');
     if (q) { input.value = q; run(); }
   }

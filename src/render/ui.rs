@@ -162,7 +162,7 @@ pub fn ui(lang: &str) -> Ui {
             language_name: if lang == "en" { "English" } else { "" },
             search: "Search",
             search_hint: "Words or numbers, e.g. open source, 4.32 million",
-            search_count: "{n} briefings",
+            search_count: "Matches: {n}",
             search_none: "No briefing matches",
         },
     }
