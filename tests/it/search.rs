@@ -58,8 +58,13 @@ fn hostile_text_stays_data_in_the_index() {
     let dir = fixture("search");
     build_project(dir.path());
     let out = dir.path().join("build");
-    let script = std::fs::read_to_string(out.join("search-index.ko.js")).unwrap();
-    assert!(!script.contains('<'), "no raw < can end the script element");
+    for lang in ["ko", "en"] {
+        let script = std::fs::read_to_string(out.join(format!("search-index.{lang}.js"))).unwrap();
+        assert!(!script.contains('<'), "no raw < can end the script element");
+        assert!(!script.contains('\u{2028}') && !script.contains('\u{2029}'), "{lang}");
+    }
+    let en = docs(&out, "en");
+    assert!(doc(&en, "hostile-title").text.contains("sunflower.\u{2028}</script>"));
     let docs = docs(&out, "ko");
     assert_eq!(
         doc(&docs, "hostile-title").title,
