@@ -78,6 +78,9 @@ pub struct Cache {
     /// Per listing page (and `sitemap.xml`): the hash of what it shows.
     #[serde(default)]
     pub pages: BTreeMap<PathBuf, String>,
+    /// Hash of what the search index holds (every briefing's content), with its files.
+    #[serde(default)]
+    pub search: Entry,
     /// Per digest name: hash of its selection and picked briefings, with its files.
     #[serde(default)]
     pub digests: BTreeMap<String, Entry>,
@@ -138,10 +141,12 @@ impl Cache {
         let plain = |p: &Path| crate::output::is_plain_relative(p);
         let entries = self.briefings.iter().chain(&self.digests);
         entries.clone().all(|(name, _)| plain(Path::new(name)))
-            && entries.chain([(&String::new(), &self.site)]).all(|(_, e)| {
-                e.files.iter().all(|f| plain(f))
-                    && (e.source.as_os_str().is_empty() || plain(&e.source))
-            })
+            && entries.chain([(&String::new(), &self.site), (&String::new(), &self.search)]).all(
+                |(_, e)| {
+                    e.files.iter().all(|f| plain(f))
+                        && (e.source.as_os_str().is_empty() || plain(&e.source))
+                },
+            )
             && self.checks.keys().all(|p| plain(p))
             && self.pages.keys().all(|p| plain(p))
     }
@@ -262,7 +267,7 @@ pub fn try_noop(opts: &BuildOptions, inputs: &Inputs, started: Instant) -> Optio
     let all_there = cache.version == version()
         && cache.clean_inputs.as_deref() == Some(inputs.raw.as_str())
         && cache.paths_are_plain()
-        && cache.site.files.iter().all(|f| is_built(&opts.out, f))
+        && cache.site.files.iter().chain(&cache.search.files).all(|f| is_built(&opts.out, f))
         && cache.pages.keys().all(|f| is_built(&opts.out, f))
         && cache
             .briefings
@@ -275,7 +280,7 @@ pub fn try_noop(opts: &BuildOptions, inputs: &Inputs, started: Instant) -> Optio
     let mut report = BuildReport {
         built: cache.briefings.keys().cloned().collect(),
         skipped: cache.briefings.len(),
-        produced: cache.site.files.len() + cache.pages.len(),
+        produced: cache.site.files.len() + cache.search.files.len() + cache.pages.len(),
         listing_pages: cache.pages.len(),
         notdef: cache.site.notdef,
         ..Default::default()

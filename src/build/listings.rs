@@ -102,6 +102,7 @@ pub fn build_listings(
         digest_names: digests.outputs.iter().map(|d| d.name.clone()).collect(),
     };
     super::pages::build_pages(run, r, &site, cache, report)?;
+    super::search::build_search(run, r, &all, published, slim, cache, report)?;
     report.timings.site = t0.elapsed().as_secs_f64();
     let names: BTreeSet<String> = digests.outputs.iter().map(|d| d.name.clone()).collect();
     for d in digests.outputs {

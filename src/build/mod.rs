@@ -10,6 +10,7 @@ mod listings;
 mod pages;
 mod pool;
 mod report;
+mod search;
 mod write;
 
 pub use pool::pdf_date;

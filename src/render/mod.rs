@@ -15,6 +15,7 @@ pub mod page;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod release;
+pub mod search;
 pub mod site;
 pub mod sitemap;
 pub mod templates;

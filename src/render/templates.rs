@@ -19,6 +19,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("briefing.html", include_str!("../../templates/briefing.html")),
     ("press-release.html", include_str!("../../templates/press-release.html")),
     ("listing.html", include_str!("../../templates/listing.html")),
+    ("search.html", include_str!("../../templates/search.html")),
+    ("search.js", include_str!("../../templates/search.js")),
     ("_text.typ", include_str!("../../templates/_text.typ")),
     ("briefing.typ", include_str!("../../templates/briefing.typ")),
     ("press-release.typ", include_str!("../../templates/press-release.typ")),

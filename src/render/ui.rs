@@ -64,6 +64,14 @@ pub struct Ui {
     pub pagination: &'static str,
     /// "Skip to content".
     pub skip: &'static str,
+    /// "Search" (the search box's label).
+    pub search: &'static str,
+    /// What the search box takes: words, numbers.
+    pub search_hint: &'static str,
+    /// How many briefings match; `{n}` is the number.
+    pub search_count: &'static str,
+    /// When none matches.
+    pub search_none: &'static str,
 }
 
 /// The interface strings for `lang`.
@@ -98,6 +106,10 @@ pub fn ui(lang: &str) -> Ui {
             next: "다음 쪽",
             pagination: "쪽 이동",
             skip: "본문 바로가기",
+            search: "검색",
+            search_hint: "단어나 수치로 검색 (예: 오픈소스, 432만)",
+            search_count: "{n}건",
+            search_none: "찾는 브리핑이 없습니다",
         },
         "ja" => Ui {
             key_points: "要点",
@@ -128,6 +140,10 @@ pub fn ui(lang: &str) -> Ui {
             next: "次のページ",
             pagination: "ページ",
             skip: "本文へ移動",
+            search: "検索",
+            search_hint: "語句や数値で検索",
+            search_count: "{n}件",
+            search_none: "該当するブリーフィングはありません",
         },
         "zh" => Ui {
             key_points: "要点",
@@ -158,6 +174,10 @@ pub fn ui(lang: &str) -> Ui {
             next: "下一页",
             pagination: "分页",
             skip: "跳到正文",
+            search: "搜索",
+            search_hint: "按词语或数字搜索",
+            search_count: "{n} 条结果",
+            search_none: "没有匹配的简报",
         },
         _ => Ui {
             key_points: "Key points",
@@ -188,6 +208,10 @@ pub fn ui(lang: &str) -> Ui {
             next: "Next page",
             pagination: "Pages",
             skip: "Skip to content",
+            search: "Search",
+            search_hint: "Words or numbers, e.g. open source, 4.32 million",
+            search_count: "Matches: {n}",
+            search_none: "No briefing matches",
         },
     }
 }

@@ -72,11 +72,18 @@ fn listed(html: &str) -> Vec<String> {
         .collect()
 }
 
-/// The listing pages (every HTML file that is no briefing or digest), relative to `build/`.
+/// Whether `f` (relative to `build/`) is a search page: no content of its own, so neither a
+/// listing page nor in the sitemap.
+fn is_search_page(f: &Path) -> bool {
+    f.to_string_lossy().starts_with("search.")
+}
+
+/// The listing pages (every HTML file that is no briefing, digest or search page), relative
+/// to `build/`.
 fn listing_pages(root: &Path) -> Vec<PathBuf> {
     list_files(&root.join("build"))
         .into_iter()
-        .filter(|f| f.extension().is_some_and(|e| e == "html"))
+        .filter(|f| f.extension().is_some_and(|e| e == "html") && !is_search_page(f))
         .filter(|f| {
             let first = f.iter().next().unwrap().to_string_lossy().into_owned();
             f.components().count() == 1 || ["page", "tag", "year"].contains(&first.as_str())
@@ -245,10 +252,10 @@ fn the_sitemap_lists_every_html_page_with_absolute_addresses_and_alternates() {
     }
     let html: BTreeSet<String> = list_files(&p.path().join("build"))
         .into_iter()
-        .filter(|f| f.extension().is_some_and(|e| e == "html"))
+        .filter(|f| f.extension().is_some_and(|e| e == "html") && !is_search_page(f))
         .map(|f| format!("{BASE}{}", f.to_string_lossy()))
         .collect();
-    assert_eq!(locs, html, "every HTML page, and only those");
+    assert_eq!(locs, html, "every HTML page but the search pages, and only those");
     // Without base_url there is no address to give: no sitemap.
     let config = p.path().join("yoyak.yaml");
     let text = std::fs::read_to_string(&config).unwrap();

@@ -125,6 +125,15 @@ fn assert_whole(path: &Path, bytes: &[u8]) {
             roxmltree::Document::parse(text()).unwrap_or_else(|e| panic!("{what}: {e}"));
         }
         "md" => assert!(text().ends_with('\n'), "{what} is whole"),
+        "js" => {
+            assert!(text().trim_end().ends_with(';'), "{what} is whole");
+            // A search index is JSON assigned to a variable: the data parses whole.
+            if let Some(json) = text().strip_prefix("window.yoyakSearch=") {
+                let json = json.trim_end().trim_end_matches(';');
+                serde_json::from_str::<serde_json::Value>(json)
+                    .unwrap_or_else(|e| panic!("{what}: {e}"));
+            }
+        }
         "hwpx" => {
             // A whole ZIP: its central directory reads and every entry inflates.
             let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))

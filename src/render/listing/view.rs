@@ -175,6 +175,9 @@ pub struct ListingView {
     pub years: Vec<YearFacet>,
     /// Links to the index, the overview and the feed.
     pub nav: Nav,
+    /// The site's root, relative to the page (`""`, `"../"`): where the search box finds the
+    /// search page and its script.
+    pub root: String,
     /// The head lines.
     pub meta: PageMeta,
 }
@@ -290,6 +293,7 @@ fn frame(page: &Page, lang: &str, config: &Config) -> ListingView {
             Listing::Index | Listing::Archive => String::new(),
         },
         paging: paging(page.number, page.total, label, &here, &path_of),
+        root: relative(&here, ""),
         nav: Nav {
             index: relative(&here, &index_file(lang, config)),
             archive: relative(&here, &Listing::Archive.path(1, lang, config)),

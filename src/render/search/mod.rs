@@ -1,0 +1,315 @@
+//! The static search index: per language edition, one script (`search-index.<lang>.js`) that
+//! assigns the index to `window.yoyakSearch`, so the search box works from `file://` (where a
+//! browser refuses `fetch`) as well as served, with no service and no CDN.
+//!
+//! Each briefing's edition is a [`SearchDoc`]: what a result shows (title, other titles, date,
+//! a stored excerpt for the snippet) and the keys it matches ([`terms`]: syllable bigrams,
+//! word stems, numbers by value). The index inverts the keys into postings ([`postings`]).
+
+pub mod page;
+pub mod postings;
+pub mod terms;
+
+use super::{fact_value_text, printable};
+use crate::content::{Briefing, Config, Text};
+use crate::markdown::{self, Block, Inline};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Bump when the index layout changes: an index of another version is not reused.
+pub const FORMAT: u32 = 1;
+
+/// Bytes of text stored per edition for snippets (the rest is matched through keys only):
+/// at 1,000 briefings full bodies would make the index several megabytes per language.
+pub const STORED_BYTES: usize = 900;
+
+/// How many characters of a content hash an index keeps to recognise an unchanged briefing.
+const HASH_CHARS: usize = 16;
+
+/// The file of the search index in `lang`, relative to the output folder.
+pub fn index_file(lang: &str) -> String {
+    format!("search-index.{lang}.js")
+}
+
+/// The search page in `lang`, relative to the output folder.
+pub fn page_file(lang: &str) -> String {
+    format!("search.{lang}.html")
+}
+
+/// The search script every listing page loads, relative to the output folder.
+pub const SCRIPT_FILE: &str = "search.js";
+
+/// One edition of one briefing as the search index holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchDoc {
+    /// Briefing id (the result links to `<id>/<id>.<lang>.html`).
+    pub id: String,
+    /// The start of the briefing's content hash: a later build reuses this document while the
+    /// briefing is unchanged.
+    pub hash: String,
+    /// Title in the edition's language.
+    pub title: String,
+    /// Titles in the other languages, joined by ` / `.
+    pub other: String,
+    /// Date written for the language.
+    pub date_text: String,
+    /// Key points, headings, lead and facts, cut at [`STORED_BYTES`]: the snippet's text.
+    pub text: String,
+    /// Every key the edition matches.
+    pub keys: BTreeSet<String>,
+}
+
+/// The plain text of a trimmed, printable field in `lang`, if it has one.
+fn field(t: &Text, lang: &str) -> Option<String> {
+    t.get(lang).map(|s| printable(s.trim()).into_owned())
+}
+
+/// Append the plain text of Markdown blocks to `out`, a space between runs.
+fn plain_blocks(blocks: &[Block], out: &mut String) {
+    for b in blocks {
+        match b {
+            Block::P { c } | Block::H { c, .. } => plain_inlines(c, out),
+            Block::List { items, .. } => items.iter().for_each(|i| plain_blocks(i, out)),
+            Block::Quote { c } => plain_blocks(c, out),
+            Block::Code { s } => out.push_str(s),
+            Block::Table { head, rows, .. } => {
+                for cell in head.iter().chain(rows.iter().flatten()) {
+                    plain_inlines(cell, out);
+                    out.push(' ');
+                }
+            }
+            Block::Rule => {}
+        }
+        out.push(' ');
+    }
+}
+
+/// Append the plain text of inline runs to `out`.
+fn plain_inlines(xs: &[Inline], out: &mut String) {
+    for x in xs {
+        match x {
+            Inline::Text { s } | Inline::Code { s } => out.push_str(s),
+            Inline::Strong { c } | Inline::Emph { c } | Inline::Link { c, .. } => {
+                plain_inlines(c, out)
+            }
+            Inline::Br => out.push(' '),
+        }
+    }
+}
+
+/// The plain text of a Markdown field in `lang`.
+fn plain(t: &Text, lang: &str) -> String {
+    let mut out = String::new();
+    if let Some(md) = t.get(lang) {
+        plain_blocks(&markdown::to_blocks(&printable(md)), &mut out);
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `s` cut to at most `max` bytes at a character boundary.
+fn cut(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// The search document of `b`'s edition in `lang`; `hash` is its content hash. Keys come
+/// from the title (every language), publisher, lead, key points, headings, bodies, fact
+/// labels, values and notes; numbers are read with the grammar of the text's language.
+pub fn document(b: &Briefing, hash: &str, lang: &str, config: &Config) -> SearchDoc {
+    let dateline = crate::content::parse_date(&b.date);
+    let mut keys = BTreeSet::new();
+    let mut add = |text: &str, l: &str| {
+        terms::text_keys(text, &mut keys);
+        terms::number_keys(text, l, dateline, &mut keys);
+    };
+    let others: Vec<(String, String)> = config
+        .languages
+        .iter()
+        .filter(|l| *l != lang)
+        .filter_map(|l| Some((l.clone(), field(&b.title, l)?)))
+        .collect();
+    for (l, t) in &others {
+        add(t, l);
+    }
+    let title = field(&b.title, lang).unwrap_or_default();
+    let summary: Vec<String> = b.summary.iter().filter_map(|t| field(t, lang)).collect();
+    let headings: Vec<String> = b.sections.iter().filter_map(|s| field(&s.heading, lang)).collect();
+    let lead = b.lead.as_ref().map(|t| plain(t, lang)).unwrap_or_default();
+    let mut facts = Vec::new();
+    for f in &b.facts {
+        let label = field(&f.label, lang).unwrap_or_default();
+        facts.push(format!("{label} {}", fact_value_text(f, lang, config)));
+        if let Some(q) = f.quantity(lang) {
+            terms::quantity_keys(&q, &mut keys);
+        }
+    }
+    let mut add = |text: &str| {
+        terms::text_keys(text, &mut keys);
+        terms::number_keys(text, lang, dateline, &mut keys);
+    };
+    let publisher = field(&b.source.publisher, lang).unwrap_or_default();
+    for text in [&title, &publisher, &lead].into_iter().chain(&summary).chain(&headings) {
+        add(text);
+    }
+    for f in &facts {
+        add(f);
+    }
+    for s in &b.sections {
+        add(&plain(&s.body, lang));
+    }
+    for note in b.facts.iter().filter_map(|f| f.note.as_ref()) {
+        add(&plain(note, lang));
+    }
+    let stored = [summary.join(" · "), headings.join(" · "), lead, facts.join(" · ")];
+    let stored = stored.iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" · ");
+    SearchDoc {
+        id: b.id.clone(),
+        hash: hash.chars().take(HASH_CHARS).collect(),
+        title,
+        other: others.into_iter().map(|(_, t)| t).collect::<Vec<_>>().join(" / "),
+        date_text: super::date_text(&b.date, lang, config),
+        text: cut(&stored, STORED_BYTES).to_string(),
+        keys,
+    }
+}
+
+/// Whether `doc` still stands for a briefing whose content hash is `hash`.
+pub fn is_current(doc: &SearchDoc, hash: &str) -> bool {
+    !doc.hash.is_empty() && hash.starts_with(&doc.hash)
+}
+
+/// The index as the browser reads it.
+#[derive(Debug, Deserialize)]
+struct IndexData {
+    /// [`FORMAT`].
+    v: u32,
+    /// The edition language.
+    lang: String,
+    /// What else the documents depend on (templates, config, yoyak): reused only when equal.
+    env: String,
+    /// Documents in result order (newest first): id, hash, title, other titles, date, text.
+    docs: Vec<(String, String, String, String, String, String)>,
+    /// Key → postings ([`postings::encode`]).
+    keys: BTreeMap<String, String>,
+}
+
+/// What the index script starts with; the JSON follows, then `;`.
+const PREFIX: &str = "window.yoyakSearch=";
+
+/// A document of a new index: read back from the index written before (with its number
+/// there: its keys are in that index's postings), or made now (with its keys).
+#[derive(Clone, Copy, Debug)]
+pub enum Entry<'a> {
+    /// Unchanged since the earlier index, where it was document `.1`.
+    Kept(&'a SearchDoc, u32),
+    /// Made by this build.
+    Made(&'a SearchDoc),
+}
+
+/// The index script for `lang` over `entries` (in result order); `earlier` is the postings of
+/// the index the kept entries come from. Kept documents' postings are carried over as numbers
+/// (an edit rebuild touches no one else's keys). The data is JSON written by serde_json, with
+/// `<`, U+2028 and U+2029 escaped so no text can end a script element or a line of script.
+pub fn index_script(lang: &str, env: &str, entries: &[Entry], earlier: &Postings) -> String {
+    let mut renumber: Vec<Option<u32>> = Vec::new();
+    let mut by_key: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        match *e {
+            Entry::Kept(_, old) => {
+                let old = old as usize;
+                if renumber.len() <= old {
+                    renumber.resize(old + 1, None);
+                }
+                renumber[old] = Some(i as u32);
+            }
+            Entry::Made(d) => {
+                d.keys.iter().for_each(|k| by_key.entry(k).or_default().push(i as u32))
+            }
+        }
+    }
+    for (key, ids) in earlier {
+        let kept = ids.iter().filter_map(|&j| renumber.get(j as usize).copied().flatten());
+        by_key.entry(key).or_default().extend(kept);
+    }
+    let docs = entries.iter().map(|e| match *e {
+        Entry::Kept(d, _) | Entry::Made(d) => {
+            (&d.id, &d.hash, &d.title, &d.other, &d.date_text, &d.text)
+        }
+    });
+    let keys: BTreeMap<&str, String> = by_key
+        .into_iter()
+        .filter(|(_, ids)| !ids.is_empty())
+        .map(|(k, mut ids)| {
+            ids.sort_unstable();
+            (k, postings::encode(&ids, entries.len()))
+        })
+        .collect();
+    let data = serde_json::json!({
+        "v": FORMAT, "lang": lang, "env": env, "docs": docs.collect::<Vec<_>>(), "keys": keys,
+    });
+    let json = data.to_string();
+    let json =
+        json.replace('<', "\\u003c").replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029");
+    format!("{PREFIX}{json};\n")
+}
+
+/// Postings by key: the numbers of the documents that hold it.
+pub type Postings = BTreeMap<String, Vec<u32>>;
+
+/// An index script read back.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// What it was written for (see [`index_script`]'s `env`).
+    pub env: String,
+    /// Its documents in order, without keys.
+    pub docs: Vec<SearchDoc>,
+    /// Its postings.
+    pub postings: Postings,
+}
+
+impl Written {
+    /// The documents with their keys rebuilt from the postings.
+    pub fn docs_with_keys(mut self) -> Vec<SearchDoc> {
+        for (key, ids) in &self.postings {
+            for &i in ids {
+                self.docs[i as usize].keys.insert(key.clone());
+            }
+        }
+        self.docs
+    }
+}
+
+/// An index script this yoyak wrote in `lang`, read back; `None` for anything else (another
+/// [`FORMAT`], a corrupt or foreign file: it is rebuilt, never trusted).
+pub fn read_index(script: &str, lang: &str) -> Option<Written> {
+    let json = script.strip_prefix(PREFIX)?.trim_end().strip_suffix(';')?;
+    let data: IndexData = serde_json::from_str(json).ok()?;
+    if data.v != FORMAT || data.lang != lang {
+        return None;
+    }
+    let n = data.docs.len();
+    let docs = data
+        .docs
+        .into_iter()
+        .map(|(id, hash, title, other, date_text, text)| SearchDoc {
+            id,
+            hash,
+            title,
+            other,
+            date_text,
+            text,
+            keys: BTreeSet::new(),
+        })
+        .collect();
+    let mut postings = Postings::new();
+    for (key, list) in data.keys {
+        postings.insert(key, postings::decode(&list, n)?);
+    }
+    Some(Written { env: data.env, docs, postings })
+}
