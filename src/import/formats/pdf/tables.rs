@@ -179,13 +179,13 @@ fn table<'a>(
     run: &impl Fn(&At) -> &'a Run,
     text: &impl Fn(&str) -> String,
 ) -> Option<Table> {
-    let columns = columns(block.iter().flat_map(|r| r.runs.iter().map(|a| run(a))));
+    let columns = columns(block.iter().flat_map(|r| r.runs.iter().map(run)));
     if columns.len() < 2 {
         return None;
     }
     let mut grid: Vec<Vec<String>> = Vec::with_capacity(block.len());
     for row in block {
-        let mut runs: Vec<&Run> = row.runs.iter().map(|a| run(a)).collect();
+        let mut runs: Vec<&Run> = row.runs.iter().map(run).collect();
         runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
         let mut cells: Vec<(String, f64)> = vec![(String::new(), f64::NAN); columns.len()];
         for r in runs {
