@@ -1,5 +1,5 @@
 //! `yoyak import` of the files reports arrive in (`tests/fixtures/import-formats/`): a saved
-//! news page, an HWPX and a PDF written by yoyak itself. Each imports into its expected draft;
+//! news page, an HWPX and PDFs written by yoyak itself (with tables, and without). Each imports into its expected draft;
 //! the draft, its TODOs filled, builds; clutter stays out; tables become pipe tables and
 //! facts labelled by row and column; hostile packages and garbage PDFs are refused cleanly.
 
@@ -202,6 +202,69 @@ fn pdf_written_by_yoyak_imports() {
     assert_builds(&imported, "kdi-ai.pdf");
 }
 
+/// The facts a draft took from table cells, as (label, value, unit), sorted.
+fn table_facts(imported: &Imported) -> Vec<String> {
+    let mut facts: Vec<String> = imported
+        .draft
+        .facts
+        .iter()
+        .filter(|f| f.note.starts_with("표:"))
+        .map(|f| format!("{} | {:?} | {}", f.label, f.value, f.unit))
+        .collect();
+    facts.sort();
+    facts
+}
+
+#[test]
+fn pdf_tables_become_pipe_tables_and_labelled_facts() {
+    // A Markdown table in a section body, its last column's first cell wrapped over three
+    // lines, between two paragraphs.
+    let imported = check_expected("exports-table.pdf", "exports-table.pdf.expected.yaml");
+    let section = imported.draft.sections.iter().find(|s| s.heading == "국가별 증감률").unwrap();
+    let table = "주요 교역국으로의 수출이 모두 늘었다.\n\n\
+        | 국가 | 수출 증감률(%) | 수입 증감률(%) | 비고 |\n| --- | --- | --- | --- |\n\
+        | 중국 | 1.6 | 18.8 | 최대 교역국으로 반도체와 석유화학 제품의 수출이 함께 늘어났고, \
+        수입은 배터리 소재와 전자부품을 중심으로 크게 늘어 무역수지 흑자 폭이 줄어든 곳 |\n\
+        | 미국 | 6.1 | 6.9 | 승용차 수출이 관세 부담 속에서도 늘었다 |\n\
+        | 베트남 | 22.0 | 26.0 |  |\n| 유럽연합 | 10.7 | 10.4 | 선박 |\n\n\
+        수입은 사우디아라비아에서 줄었다.";
+    assert!(section.body.contains(table), "{}", section.body);
+    let fact = imported.draft.facts.iter().find(|f| f.label == "베트남 수입 증감률").unwrap();
+    assert_eq!(fact.unit, "percent");
+    assert_eq!(fact.value, yoyak::content::FactValue::Single(Decimal::from_str("26.0").unwrap()));
+    assert_builds(&imported, "exports-table.pdf");
+
+    // yoyak's fact sheet and body table read from its PDF as from its HWPX: the same cells,
+    // the same labelled facts.
+    let pdf = check_expected("kdi-ai.pdf", "kdi-ai.pdf.expected.yaml");
+    let hwpx = import(&fixtures().join("kdi-ai.hwpx"), project().path()).unwrap();
+    assert_eq!(table_facts(&pdf), table_facts(&hwpx));
+    assert_eq!(table_facts(&pdf).len(), 14);
+    let sheet = pdf.draft.sections.iter().find(|s| s.heading == "주요 수치").unwrap();
+    assert!(
+        sheet.body.starts_with("| 항목 (한국어) | 수치 (한국어) | 기준 |\n| --- | --- | --- |\n")
+    );
+    assert!(
+        sheet.body.contains("| 과 중소기업 | 500개 | 2019년 |\n| 곳 | 3.6% |  |"),
+        "{}",
+        sheet.body
+    );
+    let body = pdf.draft.sections.iter().find(|s| s.heading == "기술별 활용 비율").unwrap();
+    assert!(body.body.starts_with("| 기술 | 활용 비율(%) |\n| --- | --- |\n| 머신러닝 | 25.0 |"));
+}
+
+#[test]
+fn pdf_without_tables_reads_as_text() {
+    // Figures in prose, a numbered list and a bulleted list of figures: no table.
+    let imported = check_expected("prose.pdf", "prose.pdf.expected.yaml");
+    for s in &imported.draft.sections {
+        assert!(!s.body.contains('|'), "{}", s.body);
+    }
+    assert!(imported.draft.sections[1].body.starts_with("- 10대 99.9%\n- 20대 99.9%"));
+    assert!(table_facts(&imported).is_empty());
+    assert_builds(&imported, "prose.pdf");
+}
+
 #[test]
 fn text_still_imports_and_builds() {
     let imported = import(&repo().join("tests/fixtures/import/00-seed.txt"), project().path())
@@ -274,7 +337,8 @@ fn hostile_hwpx_and_garbage_pdf_are_refused() {
 #[test]
 fn damaged_files_never_panic() {
     let style = yoyak::numbers::Style::default();
-    for name in ["exports-news.html", "kdi-ai.hwpx", "kdi-ai.pdf"] {
+    for name in ["exports-news.html", "kdi-ai.hwpx", "kdi-ai.pdf", "exports-table.pdf", "prose.pdf"]
+    {
         let bytes = std::fs::read(fixtures().join(name)).unwrap();
         let path = Path::new(name);
         for i in 0..40usize {

@@ -12,8 +12,12 @@
 //!   `를`, `으로`, `했다` …). Otherwise lines join with a space: yoyak's own PDFs (and 한/글's
 //!   어절 setting) break lines only between words, so a line that ends in Hangul ended a word.
 
+mod layout;
+mod tables;
+
 use super::{Document, Part, clean_text};
 use crate::import::lines::{ends_sentence, heading_like};
+use tables::PageLine;
 
 /// Share of the pages a line must recur on to be a running header or footer.
 const RUNNING_SHARE: f64 = 0.6;
@@ -52,30 +56,85 @@ const WORD_ENDS: &[&str] = &[
     "다",
 ];
 
-/// Reads a PDF's text; a PDF without a text layer, or one pdf-extract cannot read, is refused.
+/// Reads a PDF's text and tables; a PDF without a text layer, or one pdf-extract cannot read,
+/// is refused.
 pub(super) fn read(bytes: &[u8]) -> Result<Document, String> {
-    let pages = quietly(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
-        .map_err(|_| "the PDF is damaged (its structure could not be read)".to_string())?
-        .map_err(|e| format!("no readable text ({e})"))?;
-    let pages: Vec<Vec<String>> = pages
+    let doc = quietly(|| load(bytes))
+        .map_err(|_| "the PDF is damaged (its structure could not be read)".to_string())??;
+    // The document is dropped unused when the walk panics, so its state does not matter.
+    let walk = std::panic::AssertUnwindSafe(|| layout::pages(&doc));
+    let pages = quietly(walk)
+        .map_err(|_| "the PDF is damaged (its structure could not be read)".to_string())?;
+    let clean = |l: &str| clean_text(l).replace('\u{0}', "");
+    let pages: Vec<Vec<PageLine>> = pages
         .iter()
-        .map(|p| p.split('\n').map(|l| clean_text(l).replace('\u{0}', "")).collect())
+        .map(|p| {
+            let mut page = tables::read_page(p, |cell| close_run_gaps(&clean(cell)));
+            for line in page.iter_mut() {
+                if let PageLine::Text(t) = line {
+                    *t = clean(t);
+                }
+            }
+            page
+        })
         .collect();
     let mut pages = without_page_furniture(pages);
     let mut parts = Vec::new();
-    if let Some(title) = info_title(bytes)
+    if let Some(title) = info_title(&doc)
         && let Some(first) = pages.first_mut()
         && take_title(first, &title)
     {
         parts.push(Part::Title(title));
     }
     for page in &pages {
-        parts.extend(paragraphs(page).into_iter().map(|p| Part::Para(close_run_gaps(&p))));
+        parts.extend(page_parts(page));
     }
     if parts.is_empty() {
         return Err("no text layer (a scanned PDF needs OCR first)".into());
     }
     Ok(Document { parts })
+}
+
+/// The PDF parsed, and decrypted when it is encrypted with the empty password (as
+/// pdf-extract does).
+fn load(bytes: &[u8]) -> Result<lopdf::Document, String> {
+    let mut doc =
+        lopdf::Document::load_mem(bytes).map_err(|e| format!("no readable text ({e})"))?;
+    if doc.is_encrypted() {
+        doc.decrypt("").map_err(|e| format!("no readable text ({e})"))?;
+    }
+    Ok(doc)
+}
+
+/// A page's paragraphs and tables in order.
+fn page_parts(page: &[PageLine]) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let widest = page.iter().map(|l| text_of(l).chars().count()).max().unwrap_or(0);
+    let mut lines: Vec<String> = Vec::new();
+    let flush = |lines: &mut Vec<String>, parts: &mut Vec<Part>| {
+        let paras = paragraphs(lines, widest);
+        parts.extend(paras.into_iter().map(|p| Part::Para(close_run_gaps(&p))));
+        lines.clear();
+    };
+    for line in page {
+        match line {
+            PageLine::Text(t) => lines.push(t.clone()),
+            PageLine::Table(t) => {
+                flush(&mut lines, &mut parts);
+                parts.push(Part::Table(t.clone()));
+            }
+        }
+    }
+    flush(&mut lines, &mut parts);
+    parts
+}
+
+/// A line's text; a table has none.
+fn text_of(line: &PageLine) -> &str {
+    match line {
+        PageLine::Text(t) => t,
+        PageLine::Table(_) => "",
+    }
 }
 
 /// Runs the PDF parser, catching a panic: pdf-extract panics on some damaged files (found by
@@ -90,10 +149,9 @@ fn quietly<T>(f: impl FnOnce() -> T + std::panic::UnwindSafe) -> std::thread::Re
 }
 
 /// The document title in the PDF's Info dictionary (UTF-16 with a BOM, or ASCII), if any.
-fn info_title(bytes: &[u8]) -> Option<String> {
-    let doc = quietly(|| lopdf::Document::load_mem(bytes).ok()).ok().flatten()?;
-    let info = doc.trailer.get_deref(b"Info", &doc).ok()?.as_dict().ok()?;
-    let raw = info.get_deref(b"Title", &doc).ok()?.as_str().ok()?;
+fn info_title(doc: &lopdf::Document) -> Option<String> {
+    let info = doc.trailer.get_deref(b"Info", doc).ok()?.as_dict().ok()?;
+    let raw = info.get_deref(b"Title", doc).ok()?.as_str().ok()?;
     let text = match raw.strip_prefix(&[0xfe, 0xff]) {
         Some(be) => {
             let units: Vec<u16> =
@@ -108,13 +166,14 @@ fn info_title(bytes: &[u8]) -> Option<String> {
 
 /// When the first lines of the first page spell the document title (perhaps over several
 /// lines), takes them out, with any masthead lines above them, and says so.
-fn take_title(page: &mut Vec<String>, title: &str) -> bool {
+fn take_title(page: &mut Vec<PageLine>, title: &str) -> bool {
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let want = squeeze(title);
     for start in 0..page.len().min(5) {
         let mut got = String::new();
         for end in start..page.len().min(start + 4) {
-            got.push_str(&squeeze(&page[end]));
+            let PageLine::Text(line) = &page[end] else { break };
+            got.push_str(&squeeze(line));
             if got == want {
                 page.drain(..=end);
                 return true;
@@ -167,12 +226,19 @@ fn shape(line: &str) -> String {
     line.chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect()
 }
 
-/// The pages without page numbers and running headers and footers.
-fn without_page_furniture(pages: Vec<Vec<String>>) -> Vec<Vec<String>> {
-    let pages: Vec<Vec<String>> =
-        pages.into_iter().map(|p| p.into_iter().filter(|l| !is_page_number(l)).collect()).collect();
-    let edges = |p: &Vec<String>| -> Vec<String> {
-        let lines: Vec<&String> = p.iter().filter(|l| !l.is_empty()).collect();
+/// The pages without page numbers and running headers and footers (tables stay).
+fn without_page_furniture(pages: Vec<Vec<PageLine>>) -> Vec<Vec<PageLine>> {
+    let furniture = |l: &PageLine| matches!(l, PageLine::Text(t) if is_page_number(t));
+    let pages: Vec<Vec<PageLine>> =
+        pages.into_iter().map(|p| p.into_iter().filter(|l| !furniture(l)).collect()).collect();
+    let edges = |p: &Vec<PageLine>| -> Vec<String> {
+        let lines: Vec<&str> = p
+            .iter()
+            .filter_map(|l| match l {
+                PageLine::Text(t) if !t.is_empty() => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
         let n = lines.len();
         let mut e: Vec<String> = lines
             .iter()
@@ -191,12 +257,10 @@ fn without_page_furniture(pages: Vec<Vec<String>>) -> Vec<Vec<String>> {
             *counts.entry(e).or_default() += 1;
         }
     }
-    let running: Vec<String> =
+    let running: std::collections::BTreeSet<String> =
         counts.into_iter().filter(|(_, n)| *n >= needed).map(|(l, _)| l).collect();
-    pages
-        .into_iter()
-        .map(|p| p.into_iter().filter(|l| !running.contains(&shape(l))).collect())
-        .collect()
+    let keep = |l: &PageLine| !matches!(l, PageLine::Text(t) if running.contains(&shape(t)));
+    pages.into_iter().map(|p| p.into_iter().filter(keep).collect()).collect()
 }
 
 /// Whether a line starts a new item: a bullet, a heading mark or numbering.
@@ -209,9 +273,8 @@ fn starts_item(line: &str) -> bool {
         })
 }
 
-/// The page's lines joined into paragraphs.
-fn paragraphs(lines: &[String]) -> Vec<String> {
-    let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+/// Lines joined into paragraphs; `widest` is the page's longest line in characters.
+fn paragraphs(lines: &[String], widest: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
     let mut open = false;
@@ -264,8 +327,8 @@ fn join_line(current: &mut String, next: &str) {
 mod tests {
     use super::*;
 
-    fn lines(s: &[&str]) -> Vec<String> {
-        s.iter().map(|l| l.to_string()).collect()
+    fn lines(s: &[&str]) -> Vec<PageLine> {
+        s.iter().map(|l| PageLine::Text(l.to_string())).collect()
     }
 
     #[test]
