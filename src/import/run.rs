@@ -103,7 +103,7 @@ pub fn run(opts: &ImportOptions) -> Result<Imported, ImportError> {
     } else {
         opts.article.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(name)
     };
-    let yaml = draft.to_yaml(&config.languages, &origin);
+    let yaml = super::yaml::linked(draft.to_yaml(&config.languages, &origin), &config);
     let target = target_path(opts, &draft);
     if let Some(path) = &target {
         write_draft(path, &yaml, opts.force)?;

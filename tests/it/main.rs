@@ -20,6 +20,7 @@ mod links;
 mod numbers;
 mod pipeline;
 mod press_release;
+mod refs;
 mod site;
 mod terminal;
 mod untrusted;
