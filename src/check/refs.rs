@@ -245,6 +245,7 @@ fn reference(
 
 /// Y0904: each literal mention of a fact, as a hint naming the reference to write.
 pub fn hint(cx: &mut FileCx, b: &Briefing) {
+    let texts = texts_by_field(b);
     for m in mentions(b, cx.config) {
         let (message, fix) = match &m.reference {
             Some(r) => (
@@ -256,20 +257,21 @@ pub fn hint(cx: &mut FileCx, b: &Briefing) {
                 format!("write `$(id)` with the id of the fact meant: {}", m.facts.join(", ")),
             ),
         };
-        let Some(value) = text_of(b, &m.field) else { continue };
+        let Some(value) = texts.get(m.field.as_str()) else { continue };
         let f = Finding::new("Y0904", Severity::Hint, m.span.clone(), message, fix);
         cx.span(&m.field, value, f);
     }
 }
 
-/// The text at a field path with its language (`summary[0].ko`).
-fn text_of<'b>(b: &'b Briefing, field: &str) -> Option<&'b str> {
-    let (path, lang) = field.rsplit_once('.')?;
-    b.texts()
-        .into_iter()
-        .find(|(p, _, _)| p == path)
-        .and_then(|(_, t, _)| t.0.get(lang))
-        .map(|s| s.as_str())
+/// Every text of `b` by its field path with its language (`summary[0].ko`).
+fn texts_by_field(b: &Briefing) -> std::collections::HashMap<String, &str> {
+    let mut out = std::collections::HashMap::new();
+    for (path, text, _) in b.texts() {
+        for (lang, value) in &text.0 {
+            out.insert(format!("{path}.{lang}"), value.as_str());
+        }
+    }
+    out
 }
 
 /// A byte edit of a file: replace `range` with `text`.
@@ -296,9 +298,10 @@ pub fn fix(loaded: &Loaded, config: &Config) -> (Option<String>, usize) {
     }
     let mut edits = Vec::new();
     let mut skipped = 0;
+    let texts = texts_by_field(b);
     for m in mentions(b, config) {
         let edit = m.reference.as_ref().and_then(|r| {
-            let value = text_of(b, &m.field)?;
+            let value = *texts.get(m.field.as_str())?;
             let (start, _) = loaded.positions.value(&m.field)?;
             let map = super::FieldMap::new(&lines, start, value)?;
             let p = map.position(value, m.span.clone())?;

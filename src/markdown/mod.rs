@@ -452,6 +452,40 @@ mod tests {
     }
 
     #[test]
+    fn figures_in_every_inline_context_and_never_in_code() {
+        let resolve = |e: &Expr| {
+            (e.left == "n").then(|| Figure { value: "4320000".into(), text: "432만 개".into() })
+        };
+        let md = "# 제목 $(n)\n\n- **$(n)** [$(n)](https://example.org)\n\n| a |\n|---|\n| $(n) |\n\n\
+                  `$(n)` $$(n) $(unknown)\n\n```\n$(n)\n```";
+        let html = to_html_with(md, &resolve);
+        let data = "<data value=\"4320000\">432만 개</data>";
+        assert_eq!(html.matches(data).count(), 4, "{html}");
+        assert!(html.contains(&format!("<strong>{data}</strong>")), "{html}");
+        assert!(html.contains("<code>$(n)</code> $(n) $(unknown)"), "{html}");
+        assert!(html.contains("<pre><code>$(n)\n</code></pre>"), "{html}");
+        let blocks = to_blocks_with(md, &resolve);
+        let written = blocks_to_markdown(&blocks);
+        assert_eq!(written.matches("432만 개").count(), 4, "{written}");
+        assert!(written.contains("`$(n)` \\$(n) \\$(unknown)"), "{written}");
+        let figure = Inline::Figure { value: "4320000".into(), s: "432만 개".into() };
+        assert_eq!(
+            blocks[0],
+            Block::H { level: 1, c: vec![Inline::Text { s: "제목 ".into() }, figure] }
+        );
+    }
+
+    #[test]
+    fn a_figure_that_opens_a_sentence_is_capitalised() {
+        let resolve = |_: &Expr| Some(Figure { value: "3".into(), text: "over 3".into() });
+        let html = to_html_with("$(a) rose. Then $(a) fell. $(a) again.\n\n- $(a)", &resolve);
+        let over = |t: &str| format!("<data value=\"3\">{t}</data>");
+        assert!(html.starts_with(&format!("<p>{} rose. Then {}", over("Over 3"), over("over 3"))));
+        assert!(html.contains(&format!("fell. {} again.", over("Over 3"))), "{html}");
+        assert!(html.contains(&format!("<li>{}</li>", over("Over 3"))), "{html}");
+    }
+
+    #[test]
     fn table_tree_carries_alignment_and_full_rows() {
         let blocks = to_blocks("| a | b |\n|:-:|--:|\n| 1 |\n| 1 | 2 | 3 |");
         let [Block::Table { align, head, rows }] = blocks.as_slice() else { panic!("{blocks:?}") };

@@ -138,7 +138,13 @@ fn unknown_ids_and_impossible_figures_are_errors_with_a_fix() {
 fn parse_errors_name_the_place_and_the_fix() {
     let p =
         with_key_point("$(github-ai-projects bold) 그리고 $(sme-usage-rate -", "$() and $(SPRi)");
+    // A fact's own words cannot refer to a fact.
+    let file = p.path().join("content/2026-03-01-refs.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let noun = "noun: {ko: 명, en: employees}";
+    std::fs::write(&file, text.replace(noun, "noun: {ko: 명, en: $(sme-size)}")).unwrap();
     let (code, _, stderr) = run_yoyak(&["check"], p.path());
+    assert!(stderr.contains("error[Y0901]: a fact's noun or display cannot hold a figure"));
     assert_eq!(code, 1, "{stderr}");
     for (message, fix) in [
         ("unknown word `bold` in a figure reference", "use `bare`, `plain`, `dated` or `round=N`"),
@@ -150,7 +156,7 @@ fn parse_errors_name_the_place_and_the_fix() {
         assert!(stderr.contains(fix), "{fix}: {stderr}");
     }
     assert!(stderr.contains("content/2026-03-01-refs.yaml:10:40  (summary[0].ko)"), "{stderr}");
-    assert!(stderr.contains("4 errors, 0 warnings in 1 file"), "{stderr}");
+    assert!(stderr.contains("5 errors, 0 warnings in 1 file"), "{stderr}");
 }
 
 /// A briefing written with literal figures, in every YAML style an editor uses.
