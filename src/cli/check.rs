@@ -9,7 +9,9 @@ use yoyak::diagnostic::report;
 /// Check as `args` say; errors (or with `--deny warnings` any warning) end in exit 1.
 pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
     let mut project = yoyak::content::load_project(&args.root)?;
-    if args.fix && fix(&project, &args.root)? {
+    // The diff goes to stdout, unless the report itself does (JSON, GitHub annotations).
+    let diff_to_stdout = matches!(args.format, Format::Human);
+    if args.fix && fix(&project, &args.root, diff_to_stdout)? {
         project = yoyak::content::load_project(&args.root)?;
     }
     let mut diags: Vec<_> = project.all_diagnostics().cloned().collect();
@@ -32,11 +34,16 @@ pub fn run(args: &CheckArgs) -> Result<Outcome, CliError> {
 }
 
 /// `--fix`: each file's literal mentions of facts rewritten as references, by byte edits of
-/// the file (comments and layout stay), written atomically; the diff goes to stdout. Whether
-/// any file changed.
-fn fix(project: &yoyak::content::Project, root: &std::path::Path) -> Result<bool, CliError> {
+/// the file (comments and layout stay), written atomically; the diff goes to stdout (or
+/// stderr). Whether any file changed.
+fn fix(
+    project: &yoyak::content::Project,
+    root: &std::path::Path,
+    diff_to_stdout: bool,
+) -> Result<bool, CliError> {
     let mut changed = false;
-    let mut out = std::io::stdout().lock();
+    let mut out: Box<dyn Write> =
+        if diff_to_stdout { Box::new(std::io::stdout()) } else { Box::new(std::io::stderr()) };
     for loaded in &project.files {
         let (new, left) = yoyak::check::fix(loaded, &project.config);
         if left > 0 {
@@ -44,7 +51,7 @@ fn fix(project: &yoyak::content::Project, root: &std::path::Path) -> Result<bool
                 std::io::stderr(),
                 "{}: {left} figure(s) left as written (several facts fit, or the text is not \
                  stored verbatim); see the Y0904 hints",
-                loaded.file.display()
+                report::terminal_safe(&loaded.file.display().to_string())
             );
         }
         let Some(new) = new else { continue };

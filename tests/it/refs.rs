@@ -284,6 +284,19 @@ fn the_fixer_links_literal_figures_with_minimal_edits() {
 }
 
 #[test]
+fn with_a_json_report_the_diff_goes_to_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("content/2026-03-01-literal.yaml");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, LITERAL).unwrap();
+    let (code, stdout, stderr) = run_yoyak(&["check", "--fix", "--format", "json"], dir.path());
+    assert_eq!(code, 0, "{stderr}");
+    let doc: serde_json::Value = serde_json::from_str(&stdout).expect("stdout is the report");
+    assert_eq!(doc["summary"]["hints"], 2, "the ambiguous 67%, in both languages");
+    assert!(stderr.contains("+  - ko: 기업의 $(companies-using-oss)가"), "{stderr}");
+}
+
+#[test]
 fn one_fact_value_changes_every_mention_in_every_format() {
     let p = seed_project();
     let file = p.path().join("content/2026-02-15-spri-open-source-ai.yaml");
