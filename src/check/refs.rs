@@ -299,11 +299,17 @@ pub fn fix(loaded: &Loaded, config: &Config) -> (Option<String>, usize) {
     let mut edits = Vec::new();
     let mut skipped = 0;
     let texts = texts_by_field(b);
+    // One map per field, built at its first mention: a field with thousands of figures is
+    // mapped once, not once per figure.
+    let mut maps: std::collections::HashMap<String, Option<super::FieldMap>> = Default::default();
     for m in mentions(b, config) {
         let edit = m.reference.as_ref().and_then(|r| {
             let value = *texts.get(m.field.as_str())?;
-            let (start, _) = loaded.positions.value(&m.field)?;
-            let map = super::FieldMap::new(&lines, start, value)?;
+            let map = maps.entry(m.field.clone()).or_insert_with(|| {
+                let (start, _) = loaded.positions.value(&m.field)?;
+                super::FieldMap::new(&lines, start, value)
+            });
+            let map = map.as_ref()?;
             let p = map.position(value, m.span.clone())?;
             let line = lines.get(p.line - 1)?;
             let col = line.char_indices().nth(p.column - 1).map(|(i, _)| i)?;

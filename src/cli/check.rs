@@ -56,7 +56,11 @@ fn fix(
         }
         let Some(new) = new else { continue };
         let name = loaded.file.to_string_lossy().replace('\\', "/");
-        let diff = similar::TextDiff::from_lines(loaded.source.as_str(), new.as_str());
+        // Thousands of edited lines make an exact diff quadratic: past a second, similar
+        // gives a correct, less minimal one.
+        let diff = similar::TextDiff::configure()
+            .timeout(std::time::Duration::from_secs(1))
+            .diff_lines(loaded.source.as_str(), new.as_str());
         let shown =
             diff.unified_diff().header(&format!("a/{name}"), &format!("b/{name}")).to_string();
         let _ = write!(out, "{}", report::terminal_safe(&shown));
