@@ -29,7 +29,7 @@ pub fn load(data: &[u8]) {
     let loaded = load_file(PathBuf::from("content/fuzz.yaml"), data.to_vec(), &Config::default());
     if let Some(b) = &loaded.briefing {
         let _ = b.texts();
-        let _ = b.slim();
+        let _ = b.slim(&Config::default().numbers);
     }
 }
 

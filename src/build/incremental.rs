@@ -355,7 +355,7 @@ pub fn record_checks(
             // Only a file that loaded without a diagnostic is stood in for: one with warnings
             // is parsed each time, so they are reported each time.
             (false, Some(hash)) if f.diagnostics.is_empty() => Some(Slim {
-                briefing: b.slim(),
+                briefing: b.slim(&project.config.numbers),
                 hash: hash.clone(),
                 id_at: f.positions.value("id"),
             }),

@@ -333,7 +333,7 @@ fn render_all(
         pool::render_briefings(run, r, &ok, &slim, cache, report)?;
     }
     if run.opts.shard.is_none() {
-        slim_down(files);
+        slim_down(files, &r.config.numbers);
     }
     Ok(())
 }
@@ -341,10 +341,10 @@ fn render_all(
 /// Index, feed and digest selection read only slim briefings; the few a digest being
 /// rendered needs whole are parsed again. Freeing the rest before typst lays out the
 /// digests kept peak memory down by (at 1,000 briefings) a hundred megabytes.
-fn slim_down(files: &mut [content::Loaded]) {
+fn slim_down(files: &mut [content::Loaded], style: &crate::numbers::Style) {
     for f in files {
         if let Some(b) = f.briefing.as_mut().filter(|_| !f.reused) {
-            *b = b.slim();
+            *b = b.slim(style);
             f.reused = true;
         }
     }

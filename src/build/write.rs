@@ -164,15 +164,15 @@ pub fn forget_cache(out: &Path) {
     let _ = std::fs::remove_file(out.join(CACHE_FILE));
 }
 
-/// Save this build's cache. Only a build without errors or warnings may be skipped next
-/// time: otherwise the next run must report them again.
+/// Save this build's cache. Only a build without errors or warnings (hints aside: a build
+/// only counts them) may be skipped next time: otherwise the next run must report them again.
 pub fn save_cache(
     mut cache: Cache,
     raw_inputs: String,
     opts: &BuildOptions,
     report: &mut BuildReport,
 ) -> Result<(), BuildError> {
-    let clean = report.diagnostics.is_empty() && report.failed.is_empty();
+    let clean = report.diagnostics.iter().all(|d| d.is_hint()) && report.failed.is_empty();
     cache.clean_inputs = clean.then_some(raw_inputs);
     let t0 = Instant::now();
     cache

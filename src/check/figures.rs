@@ -6,6 +6,7 @@
 //! within rounding, then comparable figures that differ.
 
 use super::{FileCx, Finding, unfinished};
+use crate::content::refs::{Expansion, Resolver};
 use crate::content::{Briefing, Text};
 use crate::diagnostic::Severity;
 use crate::numbers::{self, Agreement, Approx, Found, Quantity, Unit};
@@ -116,7 +117,7 @@ fn year_read_as_count(a: &Quantity, b: &Quantity) -> bool {
 }
 
 /// The briefing's date as the engine's dateline.
-fn dateline(b: &Briefing) -> Option<(i32, u8, u8)> {
+pub(super) fn dateline(b: &Briefing) -> Option<(i32, u8, u8)> {
     crate::content::parse_date(&b.date)
 }
 
@@ -190,7 +191,7 @@ fn worded_bound(text: &str, f: &Found, lang: &str) -> Option<Approx> {
 }
 
 /// The figures' quantities with their worded bounds applied.
-fn meanings(text: &str, found: &[Found], lang: &str) -> Vec<Quantity> {
+pub(super) fn meanings(text: &str, found: &[Found], lang: &str) -> Vec<Quantity> {
     found
         .iter()
         .map(|f| match worded_bound(text, f, lang) {
@@ -211,7 +212,7 @@ pub fn check_prose(cx: &mut FileCx, b: &Briefing) {
             continue;
         }
         for tl in targets {
-            compare_text(cx, &path, text, sl, tl, dl);
+            compare_text(cx, b, &path, text, (sl, tl), dl);
         }
     }
 }
@@ -220,10 +221,10 @@ pub fn check_prose(cx: &mut FileCx, b: &Briefing) {
 /// both are written and neither is unfinished.
 fn compare_text(
     cx: &mut FileCx,
+    b: &Briefing,
     path: &str,
     text: &Text,
-    sl: &str,
-    tl: &str,
+    (sl, tl): (&str, &str),
     dl: Option<(i32, u8, u8)>,
 ) {
     let (Some(s_text), Some(t_text)) = (text.get(sl), text.get(tl)) else { return };
@@ -233,21 +234,24 @@ fn compare_text(
         return;
     }
     let full = read_in_full(sl) && read_in_full(tl);
-    let src = Version::read(path, s_text, sl, dl, full);
-    let tgt = Version::read(path, t_text, tl, dl, full);
+    let style = &cx.config.numbers;
+    let src = Version::read(path, s_text, Resolver::new(b, sl, style), dl, full);
+    let tgt = Version::read(path, t_text, Resolver::new(b, tl, style), dl, full);
     for p in pair(&src.meanings, &tgt.meanings) {
         report_pair(cx, &src, &tgt, p);
     }
 }
 
-/// One language's version of a text, with its figures.
+/// One language's version of a text, with its figures (references written out).
 struct Version<'t> {
     /// The language.
     lang: &'t str,
     /// The field path of this version (`sections[0].body.en`).
     field: String,
-    /// The text.
-    text: &'t str,
+    /// The text as written.
+    source: &'t str,
+    /// The text as readers see it, and where its parts come from in `source`.
+    shown: Expansion,
     /// Its figures as the engine found them.
     found: Vec<Found>,
     /// What each figure means, worded bounds applied when the language is read in full.
@@ -255,21 +259,24 @@ struct Version<'t> {
 }
 
 impl<'t> Version<'t> {
-    /// The figures of `text`, the `lang` version of the text at `path`.
+    /// The figures of `source`, the version of the text at `path` in the resolver's language.
     fn read(
         path: &str,
-        text: &'t str,
-        lang: &'t str,
+        source: &'t str,
+        refs: Resolver<'t>,
         dl: Option<(i32, u8, u8)>,
         full: bool,
     ) -> Self {
-        let found = find(text, lang, dl, full);
+        let lang = refs.lang();
+        let shown = refs.expand(source);
+        let text = shown.text();
+        let found = find(&text, lang, dl, full);
         let meanings = if full {
-            meanings(text, &found, lang)
+            meanings(&text, &found, lang)
         } else {
             found.iter().map(|f| f.quantity.clone()).collect()
         };
-        Version { lang, field: format!("{path}.{lang}"), text, found, meanings }
+        Version { lang, field: format!("{path}.{lang}"), source, shown, found, meanings }
     }
 }
 
@@ -282,7 +289,8 @@ fn report_pair(cx: &mut FileCx, src: &Version, tgt: &Version, p: Pair) {
         Pair::OnlyTarget(j) => (tgt, only_in_target(src, tgt, j)),
         Pair::OnlySource(i) => (src, only_in_source(cx, src, tgt, i)),
     };
-    cx.span(&version.field, version.text, finding);
+    let finding = Finding { span: version.shown.source_span(finding.span.clone()), ..finding };
+    cx.span(&version.field, version.source, finding);
 }
 
 /// Y0302: the target figure `j` only approximates the source figure `i`.

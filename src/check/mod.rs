@@ -12,6 +12,7 @@ mod glossary;
 mod lang;
 mod locate;
 mod markdown;
+mod refs;
 mod release;
 
 pub use figures::{Pair, pair};
@@ -19,6 +20,7 @@ pub use glossary::contains_term;
 pub use lang::{Marker, Mismatch, markers, mismatch, needs_translation, normalise_width};
 pub use locate::{FieldMap, span_position};
 use rayon::prelude::*;
+pub use refs::{Edit, Mention, apply, fix, mentions};
 pub use release::{now, passed_embargoes};
 
 use crate::content::{Briefing, Config, Loaded, Project, Text, TextKind};
@@ -56,6 +58,8 @@ pub fn check_files(
             check_texts(&mut cx, b);
             figures::check_prose(&mut cx, b);
             figures::check_displays(&mut cx, b);
+            refs::check(&mut cx, b);
+            refs::hint(&mut cx, b);
             glossary::check(&mut cx, b, &project.glossary);
             release::check_contacts(&mut cx, b);
             // Stable: findings at the same place keep the order of the checks above.
@@ -166,7 +170,9 @@ fn check_texts(cx: &mut FileCx, b: &Briefing) {
                 && needs_translation(value);
             if identical {
                 report_identical(cx, &field, lang, &source);
-            } else if let Some(m) = mismatch(&plain_letters(value, kind), lang, &langs) {
+            } else if let Some(m) =
+                mismatch(&plain_letters(&shown(cx, b, lang, value), kind), lang, &langs)
+            {
                 report_mismatch(cx, &field, lang, &m);
             }
             if kind == TextKind::Markdown {
@@ -179,6 +185,25 @@ fn check_texts(cx: &mut FileCx, b: &Briefing) {
             report_empty_headings(cx, &path, text, &langs);
         }
     }
+}
+
+/// A text as its readers see it: figure references written out in `lang`; a broken one
+/// (reported as Y0901–Y0903) is left out, so its id's letters say nothing of the language.
+fn shown<'v>(cx: &FileCx, b: &Briefing, lang: &str, value: &'v str) -> std::borrow::Cow<'v, str> {
+    use crate::content::refs::{Piece, Resolver};
+    if !crate::numbers::refs::has_refs(value) {
+        return value.into();
+    }
+    let x = Resolver::new(b, lang, &cx.config.numbers).expand(value);
+    let mut out = String::with_capacity(value.len());
+    for (_, p) in &x.pieces {
+        match p {
+            Piece::Text(s) => out.push_str(s),
+            Piece::Figure(f) => out.push_str(&f.text),
+            Piece::Broken(..) => out.push(' '),
+        }
+    }
+    out.into()
 }
 
 /// Y0204: each `TODO`/`FIXME`/`TRANSLATE` marker in the text of `field`.

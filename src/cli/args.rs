@@ -96,6 +96,10 @@ pub struct CheckArgs {
     /// Treat these findings as errors for the exit code: `--deny warnings`.
     #[arg(long, value_enum)]
     pub deny: Vec<Deny>,
+    /// Rewrite literal figures that state a fact (Y0904) as references `$(fact-id)` in every
+    /// language, print the diff, then check.
+    #[arg(long)]
+    pub fix: bool,
 }
 
 /// Arguments of `yoyak schema`.

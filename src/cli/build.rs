@@ -35,11 +35,16 @@ fn options(args: &BuildArgs) -> BuildOptions {
     opts
 }
 
-/// Findings (only errors with `--quiet`), unbuilt briefings, missing glyphs, the summary and
-/// with `--timings` where the time went, all on standard error.
+/// Findings (only errors with `--quiet`; hints only counted: `yoyak check` shows them),
+/// unbuilt briefings, missing glyphs, the summary and with `--timings` where the time went,
+/// all on standard error.
 fn print_report(r: &BuildReport, args: &BuildArgs) {
-    let shown: Vec<_> =
-        r.diagnostics.iter().filter(|d| !args.quiet || d.is_error()).cloned().collect();
+    let shown: Vec<_> = r
+        .diagnostics
+        .iter()
+        .filter(|d| !d.is_hint() && (!args.quiet || d.is_error()))
+        .cloned()
+        .collect();
     eprint!("{}", report::human(&shown, &args.root, super::stderr_palette()));
     for f in &r.failed {
         eprintln!("not built: {}: {}", safe(&f.file.display().to_string()), safe(&f.reason));

@@ -6,6 +6,7 @@
 mod config;
 mod guard;
 mod limits;
+pub mod refs;
 mod release;
 pub mod schema;
 mod validate;
@@ -177,15 +178,26 @@ pub struct Briefing {
 
 impl Briefing {
     /// What index pages, the feed and digest selection read: everything but the lead, the
-    /// body, the facts and the charts.
-    pub fn slim(&self) -> Briefing {
+    /// body, the facts and the charts. The title and key points hold their figure references
+    /// written out in each language (the facts they refer to are not kept), so a listing shows
+    /// what the edition shows.
+    pub fn slim(&self, style: &crate::numbers::Style) -> Briefing {
+        let written = |t: &Text| {
+            let mut out = t.clone();
+            for (lang, text) in out.0.iter_mut() {
+                if crate::numbers::refs::has_refs(text) {
+                    *text = refs::Resolver::new(self, lang, style).expand(text).text();
+                }
+            }
+            out
+        };
         Briefing {
             id: self.id.clone(),
             date: self.date.clone(),
             source: self.source.clone(),
-            title: self.title.clone(),
+            title: written(&self.title),
             lead: None,
-            summary: self.summary.clone(),
+            summary: self.summary.iter().map(written).collect(),
             sections: Vec::new(),
             facts: Vec::new(),
             charts: Vec::new(),

@@ -12,6 +12,9 @@ use std::path::PathBuf;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// A better way to write something that is not wrong (a figure that could be a
+    /// reference); never fails a check, even with `--deny warnings`.
+    Hint,
     /// Worth a look; the briefing still builds.
     Warning,
     /// The briefing is not published until this is fixed.
@@ -146,6 +149,11 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// Whether this finding is only a hint.
+    pub fn is_hint(&self) -> bool {
+        self.severity == Severity::Hint
+    }
 }
 
 impl std::fmt::Display for Diagnostic {
@@ -158,6 +166,7 @@ impl std::fmt::Display for Diagnostic {
         let sev = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Hint => "hint",
         };
         write!(f, ": {sev}[{}]", self.code)?;
         if !self.field.is_empty() {

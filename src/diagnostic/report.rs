@@ -96,6 +96,7 @@ fn write_finding(out: &mut String, d: &Diagnostic, file: &Path, lines: &[&str], 
     let (label, colour) = match d.severity {
         Severity::Error => ("error", "1;31"),
         Severity::Warning => ("warning", "1;33"),
+        Severity::Hint => ("hint", "1;36"),
     };
     let headline = palette.paint(colour, &format!("{label}[{}]", d.code));
     let _ = writeln!(out, "{headline}: {}", terminal_safe(&d.message));
@@ -225,13 +226,15 @@ fn terminal_safe_char(c: char) -> Option<String> {
     })
 }
 
-/// One-line summary: `2 errors, 1 warning in 3 files`.
+/// One-line summary: `2 errors, 1 warning in 3 files` (`, 4 hints` when there are any).
 pub fn summary(diags: &[Diagnostic], files: usize) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
-    let warnings = diags.len() - errors;
+    let hints = diags.iter().filter(|d| d.is_hint()).count();
+    let warnings = diags.len() - errors - hints;
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+    let hints = if hints > 0 { format!(", {}", plural(hints, "hint")) } else { String::new() };
     format!(
-        "{}, {} in {}",
+        "{}, {}{hints} in {}",
         plural(errors, "error"),
         plural(warnings, "warning"),
         plural(files, "file")
@@ -254,6 +257,7 @@ pub fn sorted(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
 /// `column` are null when unknown and `files` is the number of files checked.
 pub fn json(diags: &[Diagnostic], files: usize) -> String {
     let errors = diags.iter().filter(|d| d.is_error()).count();
+    let hints = diags.iter().filter(|d| d.is_hint()).count();
     let items: Vec<serde_json::Value> = diags
         .iter()
         .map(|d| {
@@ -271,7 +275,12 @@ pub fn json(diags: &[Diagnostic], files: usize) -> String {
         .collect();
     let doc = serde_json::json!({
         "version": JSON_VERSION,
-        "summary": {"errors": errors, "warnings": diags.len() - errors, "files": files},
+        "summary": {
+            "errors": errors,
+            "warnings": diags.len() - errors - hints,
+            "hints": hints,
+            "files": files
+        },
         "diagnostics": items,
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default()
@@ -284,7 +293,11 @@ pub fn github(diags: &[Diagnostic]) -> String {
     let esc_prop = |s: &str| esc_data(s).replace(':', "%3A").replace(',', "%2C");
     let mut out = String::new();
     for d in diags {
-        let kind = if d.is_error() { "error" } else { "warning" };
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Hint => "notice",
+        };
         let file = d.file.to_string_lossy();
         let mut props = format!("file={}", terminal_safe(&esc_prop(&file)));
         if let Some(p) = d.position {

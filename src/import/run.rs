@@ -104,7 +104,7 @@ pub fn run(opts: &ImportOptions) -> Result<Imported, ImportError> {
     } else {
         opts.article.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(name)
     };
-    let yaml = draft.to_yaml(&config.languages, &origin);
+    let yaml = super::yaml::linked(draft.to_yaml(&config.languages, &origin), &config);
     if yaml.len() as u64 > config.limits.file_size {
         warnings.push(format!(
             "the draft is {} bytes, over `limits.file-size` ({}): `yoyak check` will refuse it \

@@ -123,6 +123,19 @@ impl Draft {
     }
 }
 
+/// The draft's YAML with every figure of its text that states one of its facts written as a
+/// reference to that fact (`$(count-2)`), by the same minimal edits as `yoyak check --fix`:
+/// the draft is linked from the start, and correcting a fact's value corrects its mentions.
+/// A draft that does not load (it always should) is returned as it is.
+pub fn linked(yaml: String, config: &crate::content::Config) -> String {
+    let file = std::path::PathBuf::from("content/draft.yaml");
+    let loaded = crate::content::load_file(file, yaml.clone().into_bytes(), config);
+    if loaded.has_errors() {
+        return yaml;
+    }
+    crate::check::fix(&loaded, config).0.unwrap_or(yaml)
+}
+
 /// The header comment: where the draft comes from and what the editor has to do.
 fn header_yaml(e: &mut Emitter, origin: &str) {
     e.line(0, crate::content::schema::MODELINE);

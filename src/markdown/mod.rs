@@ -12,7 +12,9 @@
 mod tree;
 mod write;
 
-pub use tree::{Align, Block, Inline, to_blocks};
+pub use tree::{Align, Block, Inline, to_blocks, to_blocks_with};
+
+use crate::numbers::refs::{self, Expr, Figure, Part};
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -37,15 +39,104 @@ pub fn link_kept(dest: &str) -> bool {
     }
 }
 
+/// Gives the figure a reference stands for, or `None` (the reference then shows as written).
+pub type Resolve<'r> = dyn Fn(&Expr) -> Option<Figure> + 'r;
+
 /// Parse, show raw HTML as text, turn images into links, drop links whose target is not kept,
-/// and repair CJK emphasis: the one event stream every output is made from.
-fn events(md: &str) -> Vec<Event<'_>> {
+/// repair CJK emphasis and, given a resolver, turn figure references in text (never in code)
+/// into figures: the one event stream every output is made from.
+fn events<'a>(md: &'a str, resolve: Option<&Resolve>) -> Vec<Event<'a>> {
     let evs = Parser::new_ext(md, options()).map(|ev| match ev {
         Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
         other => other,
     });
     let evs = drop_unkept_links(images_as_links(evs));
-    fix_cjk_emphasis(coalesce_text(evs))
+    let evs = fix_cjk_emphasis(coalesce_text(evs));
+    match resolve {
+        Some(r) => figures(evs, r),
+        None => evs,
+    }
+}
+
+/// Text events with their references replaced by figure events. A figure travels as
+/// `Event::InlineMath("value:text")`: math is off in [`options`], so the parser never makes
+/// one, and every consumer here turns it into its own figure form.
+fn figures<'a>(evs: Vec<Event<'a>>, resolve: &Resolve) -> Vec<Event<'a>> {
+    let mut out = Vec::with_capacity(evs.len());
+    let mut in_code = false;
+    // Whether nothing has been written in the current block yet (a figure there opens a
+    // sentence and is capitalised).
+    let mut block_start = true;
+    for ev in evs {
+        match &ev {
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::Item
+                | Tag::TableCell
+                | Tag::BlockQuote(_),
+            ) => block_start = true,
+            _ => {}
+        }
+        match ev {
+            Event::Text(t) if !in_code && refs::has_refs(&t) => {
+                for seg in refs::scan(&t) {
+                    let src = &t[seg.span.clone()];
+                    let opens = block_start && t[..seg.span.start].trim().is_empty()
+                        || refs::opens_sentence(&t[..seg.span.start])
+                            && !t[..seg.span.start].trim().is_empty();
+                    let ev = match seg.part {
+                        Part::Text => Event::Text(CowStr::from(src.to_string())),
+                        Part::Escape => Event::Text(CowStr::Borrowed("$(")),
+                        Part::Ref(Ok(expr)) => match resolve(&expr) {
+                            Some(f) => {
+                                let text = if opens { refs::capitalised(&f.text) } else { f.text };
+                                Event::InlineMath(format!("{}:{text}", f.value).into())
+                            }
+                            None => Event::Text(CowStr::from(src.to_string())),
+                        },
+                        Part::Ref(Err(_)) => Event::Text(CowStr::from(src.to_string())),
+                    };
+                    out.push(ev);
+                }
+                block_start = false;
+            }
+            ev @ (Event::Text(_) | Event::Code(_)) => {
+                block_start = false;
+                out.push(ev);
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The value and text a figure event carries (see [`figures`]).
+fn figure_of(s: &str) -> (&str, &str) {
+    s.split_once(':').unwrap_or(("", s))
+}
+
+/// A figure as HTML: its text, its value kept machine-readable.
+fn figure_html(s: &str) -> String {
+    let (value, text) = figure_of(s);
+    format!("<data value=\"{}\">{}</data>", escape_html(value), escape_html(text))
+}
+
+/// `&`, `<`, `>` and `"` as entities (what a figure's text and value need in HTML).
+fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// An image becomes a link to it (its alt text, or its address when it has none): the
@@ -219,8 +310,22 @@ pub fn cjk_emphasis_pair(s: &str) -> Option<(usize, usize, usize)> {
 
 /// Markdown → HTML fragment, raw HTML shown as text, then sanitised as a second line of defence.
 pub fn to_html(md: &str) -> String {
+    html_of(events(md, None))
+}
+
+/// The same, with figure references resolved: each figure is `<data value="…">text</data>`.
+pub fn to_html_with(md: &str, resolve: &Resolve) -> String {
+    html_of(events(md, Some(resolve)))
+}
+
+/// The event stream as sanitised HTML.
+fn html_of(evs: Vec<Event<'_>>) -> String {
+    let evs = evs.into_iter().map(|ev| match ev {
+        Event::InlineMath(f) => Event::InlineHtml(figure_html(&f).into()),
+        other => other,
+    });
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events(md).into_iter());
+    pulldown_cmark::html::push_html(&mut html, evs);
     sanitise_html(&html)
 }
 
@@ -233,6 +338,8 @@ pub fn sanitise_html(html: &str) -> String {
         .link_rel(Some("noopener noreferrer"))
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
+        .add_tags(["data"])
+        .add_tag_attributes("data", ["value"])
         .filter_style_properties(["text-align"].into_iter().collect())
         .clean(html)
         .to_string()
@@ -342,6 +449,40 @@ mod tests {
             );
         }
         assert!(html.contains("<th>n</th>") && html.contains("<td>4</td>"), "{html}");
+    }
+
+    #[test]
+    fn figures_in_every_inline_context_and_never_in_code() {
+        let resolve = |e: &Expr| {
+            (e.left == "n").then(|| Figure { value: "4320000".into(), text: "432만 개".into() })
+        };
+        let md = "# 제목 $(n)\n\n- **$(n)** [$(n)](https://example.org)\n\n| a |\n|---|\n| $(n) |\n\n\
+                  `$(n)` $$(n) $(unknown)\n\n```\n$(n)\n```";
+        let html = to_html_with(md, &resolve);
+        let data = "<data value=\"4320000\">432만 개</data>";
+        assert_eq!(html.matches(data).count(), 4, "{html}");
+        assert!(html.contains(&format!("<strong>{data}</strong>")), "{html}");
+        assert!(html.contains("<code>$(n)</code> $(n) $(unknown)"), "{html}");
+        assert!(html.contains("<pre><code>$(n)\n</code></pre>"), "{html}");
+        let blocks = to_blocks_with(md, &resolve);
+        let written = blocks_to_markdown(&blocks);
+        assert_eq!(written.matches("432만 개").count(), 4, "{written}");
+        assert!(written.contains("`$(n)` \\$(n) \\$(unknown)"), "{written}");
+        let figure = Inline::Figure { value: "4320000".into(), s: "432만 개".into() };
+        assert_eq!(
+            blocks[0],
+            Block::H { level: 1, c: vec![Inline::Text { s: "제목 ".into() }, figure] }
+        );
+    }
+
+    #[test]
+    fn a_figure_that_opens_a_sentence_is_capitalised() {
+        let resolve = |_: &Expr| Some(Figure { value: "3".into(), text: "over 3".into() });
+        let html = to_html_with("$(a) rose. Then $(a) fell. $(a) again.\n\n- $(a)", &resolve);
+        let over = |t: &str| format!("<data value=\"3\">{t}</data>");
+        assert!(html.starts_with(&format!("<p>{} rose. Then {}", over("Over 3"), over("over 3"))));
+        assert!(html.contains(&format!("fell. {} again.", over("Over 3"))), "{html}");
+        assert!(html.contains(&format!("<li>{}</li>", over("Over 3"))), "{html}");
     }
 
     #[test]

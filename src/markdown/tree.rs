@@ -35,6 +35,13 @@ pub enum Inline {
         /// Children.
         c: Vec<Inline>,
     },
+    /// A figure resolved from a reference (`$(id)`): its text in the language, its value.
+    Figure {
+        /// The value as plain digits (`4320000`).
+        value: String,
+        /// The figure as written (`432만 개`).
+        s: String,
+    },
     /// A hard line break.
     Br,
 }
@@ -117,7 +124,16 @@ pub enum Block {
 
 /// Markdown → block tree. User text stays data: the Typst template walks this tree.
 pub fn to_blocks(md: &str) -> Vec<Block> {
-    let evs = events(md);
+    blocks_of(events(md, None))
+}
+
+/// The same, with figure references resolved into [`Inline::Figure`].
+pub fn to_blocks_with(md: &str, resolve: &super::Resolve) -> Vec<Block> {
+    blocks_of(events(md, Some(resolve)))
+}
+
+/// The tree of an event stream.
+fn blocks_of(evs: Vec<Event<'_>>) -> Vec<Block> {
     let mut it = evs.into_iter().peekable();
     parse_blocks(&mut it, None)
 }
@@ -147,6 +163,7 @@ fn parse_blocks(it: &mut Events, until: Option<TagEnd>) -> Vec<Block> {
             // Loose text at block level (tight list items, HTML blocks) becomes a paragraph.
             ev @ (Event::Text(_)
             | Event::Code(_)
+            | Event::InlineMath(_)
             | Event::Start(_)
             | Event::SoftBreak
             | Event::HardBreak) => blocks.extend(paragraph(parse_loose_inlines(ev, it))),
@@ -266,6 +283,10 @@ fn push_inline(ev: Event, it: &mut Events, out: &mut Vec<Inline>) {
     match ev {
         Event::Text(t) => push_text(out, &t),
         Event::Code(t) => out.push(Inline::Code { s: t.to_string() }),
+        Event::InlineMath(f) => {
+            let (value, s) = super::figure_of(&f);
+            out.push(Inline::Figure { value: value.into(), s: s.into() });
+        }
         Event::SoftBreak => push_text(out, " "),
         Event::HardBreak => out.push(Inline::Br),
         Event::Start(Tag::Strong) => {

@@ -143,6 +143,7 @@ fn inlines(xs: &[Inline], ctx: Ctx) -> String {
             Inline::Strong { c } => emphasis(&mut out, &inlines(c, ctx), "**", "strong"),
             Inline::Emph { c } => emphasis(&mut out, &inlines(c, ctx), "*", "em"),
             Inline::Code { s } => out.push_str(&code_span(s, ctx)),
+            Inline::Figure { s, .. } => out.push_str(&escape_inline(s)),
             Inline::Link { url, c } => {
                 out.push_str(&format!("[{}]({})", inlines(c, ctx), escape_url(url)))
             }

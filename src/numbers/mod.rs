@@ -41,16 +41,19 @@
 //! - `$` is USD and `¥` is JPY; no currency is ever converted.
 
 mod compare;
+mod derive;
 mod en;
 mod fact;
 mod format;
 mod ko;
 mod lexicon;
 mod quantity;
+pub mod refs;
 mod scan;
 mod text;
 
 pub use compare::Agreement;
+pub use derive::{DEFAULT_PLACES, DeriveError, derive};
 pub use fact::{FactError, FactValue, fact, parse_unit};
 pub use format::{KoreanSpacing, KrwStyle, Style};
 pub use quantity::{Amount, Approx, DurationUnit, Found, Quantity, Unit};
@@ -86,4 +89,14 @@ pub fn format(q: &Quantity, lang: &str, style: &Style) -> String {
 /// Whether two quantities, usually one per language, agree (see [`Agreement`]).
 pub fn compare(a: &Quantity, b: &Quantity) -> Agreement {
     compare::compare(a, b)
+}
+
+/// A date written `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a fact's `as_of`, a briefing's date) as
+/// text for `lang`: `2025년 12월` / `December 2025`.
+pub fn format_date(date: &str, lang: &str, style: &Style) -> String {
+    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
+    let year = parts.next().flatten().and_then(|y| i32::try_from(y).ok());
+    let month = parts.next().flatten().and_then(|m| u8::try_from(m).ok());
+    let day = parts.next().flatten().and_then(|d| u8::try_from(d).ok());
+    format(&Quantity::date(year, month, day), lang, style)
 }

@@ -85,8 +85,12 @@ pub fn bar_chart(id: &str, title: &str, lang: &str, rows: &[Bar]) -> String {
     svg
 }
 
-/// The edition's charts, from its fact rows.
-pub fn charts(b: &crate::content::Briefing, e: &Edition) -> Vec<ChartView> {
+/// The edition's charts, from its fact rows; figure references in titles resolved by `refs`.
+pub fn charts(
+    b: &crate::content::Briefing,
+    e: &Edition,
+    refs: &crate::content::refs::Resolver,
+) -> Vec<ChartView> {
     let lang_index = e.langs.iter().position(|l| *l == e.lang).unwrap_or(0);
     b.charts
         .iter()
@@ -101,10 +105,10 @@ pub fn charts(b: &crate::content::Briefing, e: &Edition) -> Vec<ChartView> {
                     magnitude: f.magnitude,
                 })
                 .collect();
-            let title: String = super::printable(
+            let title = super::printable(
                 c.title.get(&e.lang).unwrap_or_else(|| c.title.get(&e.langs[0]).unwrap_or(&c.id)),
-            )
-            .into();
+            );
+            let title = refs.expand(&title).text();
             ChartView {
                 id: c.id.clone(),
                 file: format!("{}.{}.svg", c.id, e.lang),

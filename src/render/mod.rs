@@ -23,9 +23,10 @@ pub mod ui;
 
 pub use error::RenderError;
 
+use crate::content::refs::{Expansion, Piece, Resolver};
 use crate::content::{Briefing, Config, Fact, FactValue, Format, Text};
 use crate::markdown;
-use crate::numbers::{self, Amount, Approx, Quantity, Unit};
+use crate::numbers;
 use serde::Serialize;
 
 /// Escape text for XML and HTML (element content and attribute values alike).
@@ -69,8 +70,17 @@ pub struct Passage {
     pub lang: String,
     /// The text (plain), or the missing marker.
     pub text: String,
+    /// The text as HTML: escaped, each figure from a reference as `<data value="…">`.
+    pub html: String,
     /// True when the translation is missing and `text` is the marker.
     pub missing: bool,
+}
+
+impl Passage {
+    /// A passage of plain text that holds no figure references.
+    pub fn plain(lang: &str, text: String) -> Passage {
+        Passage { lang: lang.into(), html: escape_xml(&text), text, missing: false }
+    }
 }
 
 /// A Markdown field prepared for every output.
@@ -192,26 +202,57 @@ impl Edition {
     }
 }
 
-/// `text` in `lang` as a plain passage, or the missing marker.
+/// `text` in `lang` as a plain passage, or the missing marker. Figure references are not
+/// read (contacts, attachment titles: text that states no figure of the briefing).
 fn passage(text: &Text, lang: &str, ui: &ui::Ui) -> Passage {
     match text.get(lang) {
-        Some(t) => Passage { lang: lang.into(), text: printable(t.trim()).into(), missing: false },
-        None => {
-            Passage { lang: lang.into(), text: format!("[{}: {lang}]", ui.missing), missing: true }
-        }
+        Some(t) => Passage::plain(lang, printable(t.trim()).into()),
+        None => missing(lang, ui),
     }
 }
 
-/// `text` in `lang` as Markdown rendered for every output, or the missing marker.
-fn rich(text: &Text, lang: &str, ui: &ui::Ui) -> Rich {
+/// The visible marker of a missing translation.
+fn missing(lang: &str, ui: &ui::Ui) -> Passage {
+    let text = format!("[{}: {lang}]", ui.missing);
+    Passage { lang: lang.into(), html: escape_xml(&text), text, missing: true }
+}
+
+/// `text` in `lang` as a plain passage with its figure references resolved against `b`'s
+/// facts, or the missing marker.
+fn passage_refs(text: &Text, lang: &str, ui: &ui::Ui, b: &Briefing, config: &Config) -> Passage {
+    let Some(t) = text.get(lang) else { return missing(lang, ui) };
+    let x = Resolver::new(b, lang, &config.numbers).expand(printable(t.trim()).as_ref());
+    Passage { lang: lang.into(), text: x.text(), html: expansion_html(&x), missing: false }
+}
+
+/// An expanded text as escaped HTML, each figure as `<data value="…">text</data>`.
+fn expansion_html(x: &Expansion) -> String {
+    let mut out = String::new();
+    for (_, p) in &x.pieces {
+        match p {
+            Piece::Text(s) | Piece::Broken(s, _) => out.push_str(&escape_xml(s)),
+            Piece::Figure(f) => out.push_str(&format!(
+                "<data value=\"{}\">{}</data>",
+                escape_xml(&f.value),
+                escape_xml(&f.text)
+            )),
+        }
+    }
+    out
+}
+
+/// `text` in `lang` as Markdown rendered for every output, or the missing marker; figure
+/// references resolved by `refs`.
+fn rich(text: &Text, lang: &str, ui: &ui::Ui, refs: &Resolver) -> Rich {
     match text.get(lang) {
         Some(md) => {
             let md = printable(md);
-            let blocks = markdown::to_blocks(&md);
+            let resolve = |e: &numbers::refs::Expr| refs.resolve(e).ok();
+            let blocks = markdown::to_blocks_with(&md, &resolve);
             Rich {
                 lang: lang.into(),
                 markdown: markdown::blocks_to_markdown(&blocks),
-                html: markdown::to_html(&md),
+                html: markdown::to_html_with(&md, &resolve),
                 blocks,
                 missing: false,
             }
@@ -242,17 +283,7 @@ pub fn fact_value_text(fact: &Fact, lang: &str, config: &Config) -> String {
 
 /// `2024`, `2025-12` or `2026-02-15` written for `lang` by the number engine.
 pub fn date_text(date: &str, lang: &str, config: &Config) -> String {
-    let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
-    let year = parts.next().flatten().map(|y| y as i32);
-    let month = parts.next().flatten().map(|m| m as u8);
-    let day = parts.next().flatten().map(|d| d as u8);
-    let q = Quantity {
-        amount: Amount::Date { year, month, day },
-        unit: Unit::Date,
-        approx: Approx::Exact,
-        noun: None,
-    };
-    numbers::format(&q, lang, &config.numbers)
+    numbers::format_date(date, lang, &config.numbers)
 }
 
 /// The number a chart draws for a fact: its value, or a range's upper end (0 when unreadable).
@@ -283,7 +314,7 @@ pub fn file_links(stem: &str, config: &Config) -> Vec<FileLink> {
 /// Build the edition of `b` in `lang`.
 pub fn edition(b: &Briefing, lang: &str, config: &Config) -> Edition {
     let mut e = edition_text(b, lang, config);
-    e.charts = chart::charts(b, &e);
+    e.charts = chart::charts(b, &e, &Resolver::new(b, lang, &config.numbers));
     e
 }
 
@@ -310,15 +341,15 @@ pub fn head(b: &Briefing, lang: &str, config: &Config) -> Head {
     let ui = ui::ui(lang);
     Head {
         date_text: date_text(&b.date, lang, config),
-        title: passage(&b.title, lang, &ui),
+        title: passage_refs(&b.title, lang, &ui, b, config),
         other_titles: config
             .languages
             .iter()
             .filter(|l| *l != lang)
-            .map(|l| passage(&b.title, l, &ui))
+            .map(|l| passage_refs(&b.title, l, &ui, b, config))
             .collect(),
         publisher: passage(&b.source.publisher, lang, &ui),
-        summary: b.summary.iter().map(|t| passage(t, lang, &ui)).collect(),
+        summary: b.summary.iter().map(|t| passage_refs(t, lang, &ui, b, config)).collect(),
         files: file_links(&b.id, config),
     }
 }
@@ -327,27 +358,25 @@ pub fn head(b: &Briefing, lang: &str, config: &Config) -> Head {
 fn edition_text(b: &Briefing, lang: &str, config: &Config) -> Edition {
     let ui = ui::ui(lang);
     let langs = config.languages.clone();
+    let refs = Resolver::new(b, lang, &config.numbers);
     let facts = b
         .facts
         .iter()
         .map(|f| FactRow {
             id: f.id.clone(),
-            labels: langs.iter().map(|l| passage(&f.label, l, &ui)).collect(),
+            labels: langs.iter().map(|l| passage_refs(&f.label, l, &ui, b, config)).collect(),
             values: langs
                 .iter()
-                .map(|l| Passage {
-                    lang: l.clone(),
-                    text: fact_value_text(f, l, config),
-                    missing: false,
-                })
+                .map(|l| Passage::plain(l, fact_value_text(f, l, config)))
                 .collect(),
             as_of: f.as_of.as_deref().map(|a| date_text(a, lang, config)),
-            note: f.note.as_ref().map(|n| rich(n, lang, &ui)),
+            note: f.note.as_ref().map(|n| rich(n, lang, &ui, &refs)),
             magnitude: magnitude(f),
         })
         .collect();
-    let title = passage(&b.title, lang, &ui);
-    let summary: Vec<Passage> = b.summary.iter().map(|t| passage(t, lang, &ui)).collect();
+    let title = passage_refs(&b.title, lang, &ui, b, config);
+    let summary: Vec<Passage> =
+        b.summary.iter().map(|t| passage_refs(t, lang, &ui, b, config)).collect();
     let meta = meta::page_meta(
         meta::PageText {
             lang,
@@ -369,19 +398,19 @@ fn edition_text(b: &Briefing, lang: &str, config: &Config) -> Edition {
         other_titles: langs
             .iter()
             .filter(|l| *l != lang)
-            .map(|l| passage(&b.title, l, &ui))
+            .map(|l| passage_refs(&b.title, l, &ui, b, config))
             .collect(),
         publisher: passage(&b.source.publisher, lang, &ui),
         source_title: b.source.title.as_ref().map(|t| passage(t, lang, &ui)),
         source_url: b.source.url.clone(),
-        lead: b.lead.as_ref().map(|t| rich(t, lang, &ui)),
+        lead: b.lead.as_ref().map(|t| rich(t, lang, &ui, &refs)),
         summary,
         sections: b
             .sections
             .iter()
             .map(|s| SectionView {
-                heading: passage(&s.heading, lang, &ui),
-                body: rich(&s.body, lang, &ui),
+                heading: passage_refs(&s.heading, lang, &ui, b, config),
+                body: rich(&s.body, lang, &ui, &refs),
             })
             .collect(),
         facts,
@@ -389,11 +418,7 @@ fn edition_text(b: &Briefing, lang: &str, config: &Config) -> Edition {
             .iter()
             .map(|l| {
                 let name = ui::ui(l).language_name;
-                Passage {
-                    lang: l.clone(),
-                    text: if name.is_empty() { l.clone() } else { name.into() },
-                    missing: false,
-                }
+                Passage::plain(l, if name.is_empty() { l.clone() } else { name.into() })
             })
             .collect(),
         tags: b.tags.clone(),
@@ -433,7 +458,12 @@ mod tests {
         let md = format!(
             "# {nasty}\n\n| {nasty} |\n|---|\n| `{nasty}` |\n\n{nasty}\n\n```\n{nasty}\n```"
         );
-        let r = rich(&en(&md), "en", &ui);
+        let b: Briefing = serde_json::from_str(
+            r#"{"date":"2026-01-01","source":{"publisher":{"en":"p"}},"title":{"en":"t"},"summary":[]}"#,
+        )
+        .unwrap();
+        let style = Default::default();
+        let r = rich(&en(&md), "en", &ui, &Resolver::new(&b, "en", &style));
         let json = serde_json::to_string(&(&p, &r)).unwrap();
         for out in [&p.text, &r.markdown, &r.html, &json] {
             assert!(!has_control(out), "{out:?}");

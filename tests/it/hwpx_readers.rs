@@ -67,7 +67,7 @@ fn assert_valid(r: &Reading) {
 fn inline_text(c: &[Inline], out: &mut String) {
     for i in c {
         match i {
-            Inline::Text { s } | Inline::Code { s } => out.push_str(s),
+            Inline::Text { s } | Inline::Code { s } | Inline::Figure { s, .. } => out.push_str(s),
             Inline::Strong { c } | Inline::Emph { c } | Inline::Link { c, .. } => {
                 inline_text(c, out)
             }

@@ -23,6 +23,7 @@ mod links;
 mod numbers;
 mod pipeline;
 mod press_release;
+mod refs;
 mod search;
 mod server;
 mod site;

@@ -170,7 +170,7 @@ pub fn inlines(
 ) -> Result<(), HwpxError> {
     for x in xs {
         match x {
-            Inline::Text { s } => body.text(shape, s)?,
+            Inline::Text { s } | Inline::Figure { s, .. } => body.text(shape, s)?,
             Inline::Strong { c } => inlines(body, c, shape.bold(), lang)?,
             Inline::Emph { c } => {
                 let emph =
@@ -236,7 +236,7 @@ fn plain(xs: &[Inline]) -> String {
     let mut out = String::new();
     for x in xs {
         match x {
-            Inline::Text { s } | Inline::Code { s } => out.push_str(s),
+            Inline::Text { s } | Inline::Code { s } | Inline::Figure { s, .. } => out.push_str(s),
             Inline::Strong { c } | Inline::Emph { c } | Inline::Link { c, .. } => {
                 out.push_str(&plain(c))
             }

@@ -213,7 +213,7 @@ fn contacts(body: &mut Body, page: &Page) -> Result<(), HwpxError> {
 
 /// One contact as the table's cells, each in its own language.
 fn contact_row(c: &crate::render::release::ContactView, lang: &str, email: bool) -> Vec<Passage> {
-    let plain = |s: &str| Passage { lang: lang.to_string(), text: s.to_string(), missing: false };
+    let plain = |s: &str| Passage::plain(lang, s.to_string());
     let mut row = vec![
         c.department.clone(),
         plain(c.role),

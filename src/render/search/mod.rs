@@ -11,6 +11,7 @@ pub mod postings;
 pub mod terms;
 
 use super::{fact_value_text, printable};
+use crate::content::refs::Resolver;
 use crate::content::{Briefing, Config, Text};
 use crate::markdown::{self, Block, Inline};
 use serde::Deserialize;
@@ -60,8 +61,14 @@ pub struct SearchDoc {
 }
 
 /// The plain text of a trimmed, printable field in `lang`, if it has one.
-fn field(t: &Text, lang: &str) -> Option<String> {
-    t.get(lang).map(|s| printable(s.trim()).into_owned())
+fn field(t: &Text, lang: &str, b: &Briefing, config: &Config) -> Option<String> {
+    t.get(lang).map(|s| printable(with_figures(s.trim(), lang, b, config).trim()).into_owned())
+}
+
+/// `text` with its fact references written out as readers see them (`$(id)` → `432만 개`), so
+/// a figure given by reference is found by its words and its value.
+fn with_figures(text: &str, lang: &str, b: &Briefing, config: &Config) -> String {
+    Resolver::new(b, lang, &config.numbers).expand(text).text()
 }
 
 /// Append the plain text of Markdown blocks to `out`, a space between runs.
@@ -88,7 +95,7 @@ fn plain_blocks(blocks: &[Block], out: &mut String) {
 fn plain_inlines(xs: &[Inline], out: &mut String) {
     for x in xs {
         match x {
-            Inline::Text { s } | Inline::Code { s } => out.push_str(s),
+            Inline::Text { s } | Inline::Code { s } | Inline::Figure { s, .. } => out.push_str(s),
             Inline::Strong { c } | Inline::Emph { c } | Inline::Link { c, .. } => {
                 plain_inlines(c, out)
             }
@@ -98,10 +105,11 @@ fn plain_inlines(xs: &[Inline], out: &mut String) {
 }
 
 /// The plain text of a Markdown field in `lang`.
-fn plain(t: &Text, lang: &str) -> String {
+fn plain(t: &Text, lang: &str, b: &Briefing, config: &Config) -> String {
     let mut out = String::new();
     if let Some(md) = t.get(lang) {
-        plain_blocks(&markdown::to_blocks(&printable(md)), &mut out);
+        let md = with_figures(md, lang, b, config);
+        plain_blocks(&markdown::to_blocks(&printable(&md)), &mut out);
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -132,18 +140,19 @@ pub fn document(b: &Briefing, hash: &str, lang: &str, config: &Config) -> Search
         .languages
         .iter()
         .filter(|l| *l != lang)
-        .filter_map(|l| Some((l.clone(), field(&b.title, l)?)))
+        .filter_map(|l| Some((l.clone(), field(&b.title, l, b, config)?)))
         .collect();
     for (l, t) in &others {
         add(t, l);
     }
-    let title = field(&b.title, lang).unwrap_or_default();
-    let summary: Vec<String> = b.summary.iter().filter_map(|t| field(t, lang)).collect();
-    let headings: Vec<String> = b.sections.iter().filter_map(|s| field(&s.heading, lang)).collect();
-    let lead = b.lead.as_ref().map(|t| plain(t, lang)).unwrap_or_default();
+    let title = field(&b.title, lang, b, config).unwrap_or_default();
+    let summary: Vec<String> = b.summary.iter().filter_map(|t| field(t, lang, b, config)).collect();
+    let headings: Vec<String> =
+        b.sections.iter().filter_map(|s| field(&s.heading, lang, b, config)).collect();
+    let lead = b.lead.as_ref().map(|t| plain(t, lang, b, config)).unwrap_or_default();
     let mut facts = Vec::new();
     for f in &b.facts {
-        let label = field(&f.label, lang).unwrap_or_default();
+        let label = field(&f.label, lang, b, config).unwrap_or_default();
         facts.push(format!("{label} {}", fact_value_text(f, lang, config)));
         if let Some(q) = f.quantity(lang) {
             terms::quantity_keys(&q, &mut keys);
@@ -153,7 +162,7 @@ pub fn document(b: &Briefing, hash: &str, lang: &str, config: &Config) -> Search
         terms::text_keys(text, &mut keys);
         terms::number_keys(text, lang, dateline, &mut keys);
     };
-    let publisher = field(&b.source.publisher, lang).unwrap_or_default();
+    let publisher = field(&b.source.publisher, lang, b, config).unwrap_or_default();
     for text in [&title, &publisher, &lead].into_iter().chain(&summary).chain(&headings) {
         add(text);
     }
@@ -161,10 +170,10 @@ pub fn document(b: &Briefing, hash: &str, lang: &str, config: &Config) -> Search
         add(f);
     }
     for s in &b.sections {
-        add(&plain(&s.body, lang));
+        add(&plain(&s.body, lang, b, config));
     }
     for note in b.facts.iter().filter_map(|f| f.note.as_ref()) {
-        add(&plain(note, lang));
+        add(&plain(note, lang, b, config));
     }
     let stored = [summary.join(" · "), headings.join(" · "), lead, facts.join(" · ")];
     let stored = stored.iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" · ");
