@@ -438,3 +438,48 @@ fn screenshots_of_the_index_and_a_briefing_at_1280_px() {
         assert!(bytes.len() > 30_000, "{png} looks blank ({} bytes)", bytes.len());
     }
 }
+
+/// The seed built one briefing a page, so the index has a page 2 (and its tags pages 2).
+fn paged_site() -> tempfile::TempDir {
+    let p = seed_project();
+    let config = std::fs::read_to_string(p.path().join("yoyak.yaml")).unwrap();
+    std::fs::write(p.path().join("yoyak.yaml"), config + "\npage-size: 1\n").unwrap();
+    let (code, _, err) = run_yoyak(&["build"], p.path());
+    assert_eq!(code, 0, "yoyak build: {err}");
+    p
+}
+
+/// The seed briefing's link among the search results (not its press release's).
+const SEED_RESULT: &str = "#search-results a[href*='spri-open-source-ai/spri-open-source-ai.']";
+
+#[test]
+fn a_tag_page_and_page_2_load_and_search_finds_the_seed_by_korean_form_english_word_and_number() {
+    let Some(browser) = Browser::find() else { return };
+    let site = paged_site();
+    let root = site.path();
+    let found = || wait(json!({ "selector": SEED_RESULT }), 5_000);
+    let pages = ["page/2.ko.html", "page/2.en.html", "tag/open-source.ko.html"];
+    let mut scenarios: Vec<Scenario> =
+        pages.iter().map(|rel| Scenario::new(rel, [open(&file_url(root, rel))])).collect();
+    // A shared link: the search page reads ?q= (from file://, as a reader opens the site).
+    for (lang, q) in [("ko", "오픈소스"), ("en", "open-source"), ("ko", "432만"), ("en", "432만")]
+    {
+        let url = format!("{}?q={q}", file_url(root, &format!("search.{lang}.html")));
+        scenarios.push(Scenario::new(&format!("search.{lang} ?q={q}"), [open(&url), found()]));
+    }
+    // Typing into the box of an index page shows results as you type.
+    let typed = [
+        open(&file_url(root, "index.en.html")),
+        json!({ "type": "#search-q", "text": "4.32 million" }),
+        found(),
+    ];
+    scenarios.push(Scenario::new("index.en box: 4.32 million", typed));
+    // A word that is nowhere finds nothing, and says so.
+    let nowhere = format!("{}?q=zzyzx", file_url(root, "search.en.html"));
+    let none = wait(json!({ "text": yoyak::render::ui::ui("en").search_none }), 5_000);
+    scenarios.push(Scenario::new("nothing", [open(&nowhere), none]));
+    // `run` fails on a step that throws or a wait that times out.
+    for o in browser.run(&scenarios) {
+        assert!(o.errors.is_empty(), "{}: errors:\n{}", o.name, listed(&o.errors));
+    }
+}
