@@ -414,20 +414,26 @@ fn png_size(bytes: &[u8]) -> (u32, u32) {
 
 /// The README's screenshots; `YOYAK_SCREENSHOTS=docs/images` writes them there.
 #[test]
-fn screenshots_of_the_index_and_a_briefing_at_1280_px() {
+fn screenshots_of_the_index_a_search_and_a_briefing_at_1280_px() {
     let Some(browser) = Browser::find() else { return };
     let site = built_site();
     let tmp = tempfile::tempdir().unwrap();
     let out = std::env::var_os("YOYAK_SCREENSHOTS").map_or(tmp.path().to_path_buf(), PathBuf::from);
     std::fs::create_dir_all(&out).unwrap();
+    let url = |rel: &str| file_url(site.path(), rel);
+    let results = wait(json!({ "selector": SEED_RESULT }), 5_000);
     let shots = [
-        ("site-index-ko.png", "index.html".to_string()),
-        ("site-briefing-ko.png", BRIEFING.page("ko")),
+        ("site-index-ko.png", vec![open(&url("index.html"))]),
+        (
+            "site-search-ko.png",
+            vec![open(&format!("{}?q=오픈소스", url("search.ko.html"))), results],
+        ),
+        ("site-briefing-ko.png", vec![open(&url(&BRIEFING.page("ko")))]),
     ];
     let scenarios: Vec<Scenario> = shots
         .iter()
-        .map(|(png, rel)| {
-            Scenario::new(png, [open(&file_url(site.path(), rel)), screenshot(&out.join(png))])
+        .map(|(png, steps)| {
+            Scenario::new(png, steps.iter().cloned().chain([screenshot(&out.join(png))]))
         })
         .collect();
     browser.run(&scenarios);
