@@ -36,8 +36,22 @@ pub struct Entry {
     pub source: PathBuf,
     /// Files written, relative to the output folder.
     pub files: Vec<PathBuf>,
+    /// Their sizes in bytes, in the order of `files`: files are not synced one by one, so a
+    /// file is trusted only while it has the size it was written with (after a crash a file
+    /// the cache names may be empty or cut short).
+    #[serde(default)]
+    pub sizes: Vec<u64>,
     /// `.notdef` glyphs in its PDFs.
     pub notdef: usize,
+}
+
+impl Entry {
+    /// Whether every file of the entry is in `out` as it was written: a regular file of the
+    /// size recorded.
+    pub fn on_disk(&self, out: &Path) -> bool {
+        self.sizes.len() == self.files.len()
+            && self.files.iter().zip(&self.sizes).all(|(f, &size)| is_built(out, f, size))
+    }
 }
 
 /// What `check` found in one content file, and what the next build needs of it.
@@ -141,25 +155,25 @@ impl Cache {
             && self.checks.keys().all(|p| plain(p))
     }
 
-    /// Whether `entry` matches `hash` and all its files are still there.
+    /// Whether `entry` matches `hash` and all its files are still there as written.
     pub fn is_fresh(entry: Option<&Entry>, hash: &str, out: &Path) -> bool {
-        entry.is_some_and(|e| {
-            !e.hash.is_empty() && e.hash == hash && e.files.iter().all(|f| is_built(out, f))
-        })
+        entry.is_some_and(|e| !e.hash.is_empty() && e.hash == hash && e.on_disk(out))
     }
 
-    /// Write the cache (atomically).
+    /// Write the cache (atomically), synced to disk: written after every file it names, it is
+    /// the one sync of a build.
     pub fn save(&self, out: &Path) -> std::io::Result<()> {
         let json = serde_json::to_vec(self).map_err(std::io::Error::other)?;
         crate::output::write_atomic(&out.join(CACHE_FILE), &json).map(|_| ())
     }
 }
 
-/// Whether `out/rel` is a regular file inside the output folder (a symlink is not).
-pub fn is_built(out: &Path, rel: &Path) -> bool {
+/// Whether `out/rel` is a regular file inside the output folder (a symlink is not) of `size`
+/// bytes.
+pub fn is_built(out: &Path, rel: &Path, size: u64) -> bool {
     crate::output::inside(out, rel)
         .and_then(|p| std::fs::symlink_metadata(p).ok())
-        .is_some_and(|m| m.file_type().is_file())
+        .is_some_and(|m| m.file_type().is_file() && m.len() == size)
 }
 
 /// Every input file's bytes hashed, and the last build's cache as read meanwhile.
@@ -257,12 +271,8 @@ pub fn try_noop(opts: &BuildOptions, inputs: &Inputs, started: Instant) -> Optio
     let all_there = cache.version == version()
         && cache.clean_inputs.as_deref() == Some(inputs.raw.as_str())
         && cache.paths_are_plain()
-        && cache.site.files.iter().all(|f| is_built(&opts.out, f))
-        && cache
-            .briefings
-            .values()
-            .chain(cache.digests.values())
-            .all(|e| e.files.iter().all(|f| is_built(&opts.out, f)));
+        && cache.site.on_disk(&opts.out)
+        && cache.briefings.values().chain(cache.digests.values()).all(|e| e.on_disk(&opts.out));
     if !all_there {
         return None;
     }
