@@ -5,8 +5,9 @@
 # SEED_SIZE=1: every briefing holds the seed's text once (else 1–3×); FORMATS=html,pdf,md sets
 # the project's formats (else the repository's yoyak.yaml: all four).
 # "cores busy" is the briefing stage's CPU time over its wall time (`--timings`, from the
-# threads' /proc schedstat); "ready" is the time its threads were runnable but waited for a CPU
-# (other processes' load): a figure to read beside it on a shared machine.
+# worker threads' /proc schedstat); "ready" is the time they were runnable but waited for a CPU
+# (other processes' load), "blocked" the time they waited on yoyak itself (locks, joins, I/O).
+# The issue-20 targets: SEED_SIZE=1 FORMATS=html,pdf,md benches/build.sh 1000
 # Tools for the comparison are installed into $TOOLS (default /tmp/yoyak-bench-tools) if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,9 +28,9 @@ measure() {
   tail -1 "$f" | awk '{printf "%.3f %.0f\n", $1, $2/1024}'
   rm -f "$f"
 }
-# "X.XX (ready Y s)" from the briefing stage line of `--timings` in $ERR.
+# "X.XX (ready Y s, blocked Z s)" from the briefing stage line of `--timings` in $ERR.
 stage() {
-  sed -n 's/.*(\([0-9.]*\) cores busy) · ready but waiting for a CPU \([0-9.]*\).*/\1 (ready \2 s)/p' "$ERR"
+  sed -n 's/.*(\([0-9.]*\) cores busy) · ready but waiting for a CPU \([0-9.]*\) · blocked \([0-9.]*\).*/\1 (ready \2 s, blocked \3 s)/p' "$ERR"
 }
 if [ ! -x /usr/bin/time ]; then echo "installing GNU time"; apt-get install -y -qq time >/dev/null; fi
 
