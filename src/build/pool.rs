@@ -147,7 +147,7 @@ pub fn render_briefings(
     clock.finish(&mut report.timings);
     results.sort_by_key(|(i, _)| *i);
     // After a batch the memo cache holds the last rounds' layouts: the digests, rendered next,
-    // peaked 45 MB higher with them (1,000 briefings). A small rebuild (`yoyak serve` after an
+    // peaked 35–45 MB higher with them (1,000 briefings). A small rebuild (`yoyak serve` after an
     // edit) keeps what the next one reuses.
     if todo.len() > 4 * workers {
         pdf::clear_cache();
