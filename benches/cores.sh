@@ -19,7 +19,7 @@ perf sched record -q -o "$data" -- sh -c 'echo $$ > "$0"; exec "$@"' "$pidfile" 
 # thread last left in state S or D, and time on the run queue when it was preempted (R); the
 # scheduling delay after a wake-up is run-queue time too.
 perf sched timehist --state -p "$(cat "$pidfile")" -i "$data" 2>/dev/null | awk '
-  $3 ~ /\[/ && $7 != "" {
+  $3 ~ /\[/ && $3 !~ /^:-1/ && $7 != "" {
     key = $3
     if (prev[key] ~ /^R/) ready[key] += $4; else blocked[key] += $4
     ready[key] += $5; run[key] += $6; prev[key] = $7
@@ -27,11 +27,10 @@ perf sched timehist --state -p "$(cat "$pidfile")" -i "$data" 2>/dev/null | awk 
     last[key] = $1
   }
   END {
-    printf "%-28s %9s %9s %9s %9s\n", "thread", "alive s", "on-CPU s", "blocked s", "ready s"
     for (k in run) {
       printf "%-28s %9.2f %9.2f %9.2f %9.2f\n", k, last[k] - first[k], run[k] / 1000, blocked[k] / 1000, ready[k] / 1000
       tr += run[k] / 1000; tb += blocked[k] / 1000; td += ready[k] / 1000
     }
     printf "%-28s %9s %9.2f %9.2f %9.2f\n", "(all threads)", "", tr, tb, td
-  }' | sort -k1,1
+  }' | sort -k1,1 | { printf "%-28s %9s %9s %9s %9s\n" thread "alive s" "on-CPU s" "blocked s" "ready s"; cat; }
 rm -f "$data" "$pidfile"
