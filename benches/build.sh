@@ -2,6 +2,12 @@
 # Benchmark: yoyak build for N = 10, 100, 1000 synthetic briefings (cold, no-op, one edited),
 # per-briefing time, peak RSS, 2 jobs vs 1, and the pandoc + typst CLI pipeline on the same
 # Markdown. Usage: benches/build.sh [N ...]   (default: 10 100 1000)
+# SEED_SIZE=1: every briefing holds the seed's text once (else 1–3×); FORMATS=html,pdf,md sets
+# the project's formats (else the repository's yoyak.yaml: all four).
+# "cores busy" is the briefing stage's CPU time over its wall time (`--timings`, from the
+# worker threads' /proc schedstat); "ready" is the time they were runnable but waited for a CPU
+# (other processes' load), "blocked" the time they waited on yoyak itself (locks, joins, I/O).
+# The issue-20 targets: SEED_SIZE=1 FORMATS=html,pdf,md benches/build.sh 1000
 # Tools for the comparison are installed into $TOOLS (default /tmp/yoyak-bench-tools) if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,13 +19,18 @@ TOOLS=${TOOLS:-/tmp/yoyak-bench-tools}
 cargo build --release --quiet
 YOYAK=$REPO/target/release/yoyak
 
-# Wall seconds and peak RSS (MB) of a command, via GNU time.
+# Wall seconds and peak RSS (MB) of a command, via GNU time; its standard error goes to $ERR.
+ERR=$(mktemp)
 measure() {
   local f
   f=$(mktemp)
-  /usr/bin/time -o "$f" -f '%e %M' "$@" >/dev/null 2>&1 || true
+  /usr/bin/time -o "$f" -f '%e %M' "$@" >/dev/null 2>"$ERR" || true
   tail -1 "$f" | awk '{printf "%.3f %.0f\n", $1, $2/1024}'
   rm -f "$f"
+}
+# "X.XX (ready Y s, blocked Z s)" from the briefing stage line of `--timings` in $ERR.
+stage() {
+  sed -n 's/.*(\([0-9.]*\) cores busy) · ready but waiting for a CPU \([0-9.]*\) · blocked \([0-9.]*\).*/\1 (ready \2 s, blocked \3 s)/p' "$ERR"
 }
 if [ ! -x /usr/bin/time ]; then echo "installing GNU time"; apt-get install -y -qq time >/dev/null; fi
 
@@ -56,11 +67,13 @@ alt_pipeline() {
       "$TYPST" compile --ignore-system-fonts --font-path "$FONTS" "$b.alt.typ" "$b.alt.pdf"' _
 }
 
-printf '\n| N | cold (s) | per briefing (ms) | no-op (s) | one edited (s) | peak RSS (MB) | cold -j1 (s) | 2 jobs vs 1 | pandoc+typst (s) | ratio |\n|---|---|---|---|---|---|---|---|---|---|\n' > "$WORK/table.md"
+printf '\n| N | cold (s) | per briefing (ms) | cores busy | no-op (s) | one edited (s) | peak RSS (MB) | cold -j1 (s) | 2 jobs vs 1 | pandoc+typst (s) | ratio |\n|---|---|---|---|---|---|---|---|---|---|---|\n' > "$WORK/table.md"
 for n in $SIZES; do
   proj=$WORK/p$n
-  python3 benches/gen_project.py content/2026-02-15-spri-open-source-ai.yaml "$proj" "$n"
-  read -r cold rss < <(measure "$YOYAK" build --root "$proj")
+  python3 benches/gen_project.py content/2026-02-15-spri-open-source-ai.yaml "$proj" "$n" \
+    ${SEED_SIZE:+--seed-size} ${FORMATS:+--formats "$FORMATS"}
+  read -r cold rss < <(measure "$YOYAK" build --root "$proj" --timings)
+  busy=$(stage)
   read -r noop _ < <(measure "$YOYAK" build --root "$proj")
   f=$(ls "$proj"/content/*bench-00000.yaml)
   sed -i '0,/^  ko: /s//  ko: (수정) /' "$f"
@@ -74,8 +87,9 @@ for n in $SIZES; do
     alt=$(awk -v a="$alt_start" -v b="$alt_end" 'BEGIN{printf "%.2f", b-a}')
     ratio=$(awk -v a="$alt" -v b="$cold" 'BEGIN{printf "%.1f×", a/b}')
   else alt="–"; ratio="–"; fi
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$cold" "$per" "$noop" "$edit" "$rss" "$cold1" "$speedup" "$alt" "$ratio" | tee -a "$WORK/table.md"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$cold" "$per" "$busy" "$noop" "$edit" "$rss" "$cold1" "$speedup" "$alt" "$ratio" | tee -a "$WORK/table.md"
 done
-echo; "$YOYAK" build --root "$WORK/p${SIZES##* }" --out "$WORK/timings" --timings 2>&1 | tail -1
+echo; "$YOYAK" build --root "$WORK/p${SIZES##* }" --out "$WORK/timings" --timings 2>&1 | tail -2
 echo; cat "$WORK/table.md"
+rm -f "$ERR"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/{print $2}') GiB, $(uname -m)"

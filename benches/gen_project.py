@@ -3,22 +3,38 @@
 
 Each briefing gets a distinct id, date and tag set, and a varied text length (sections
 repeated 1–3 times), so the benchmark measures realistic, not identical, work.
-Usage: gen_project.py SEED_YAML OUT_DIR N
+Usage: gen_project.py SEED_YAML OUT_DIR N [--seed-size] [--formats html,pdf,md]
+  --seed-size   every briefing holds the seed's text once (dates still spread over 2.5 years)
+  --formats     the project's `formats:` (default: the repository's yoyak.yaml as it is)
 """
+import argparse
 import datetime
 import os
 import re
 import shutil
-import sys
 
-seed_path, out, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+ap = argparse.ArgumentParser()
+ap.add_argument("seed")
+ap.add_argument("out")
+ap.add_argument("n", type=int)
+ap.add_argument("--seed-size", action="store_true")
+ap.add_argument("--formats")
+args = ap.parse_args()
+seed_path, out, n = args.seed, args.out, args.n
 seed = open(seed_path, encoding="utf-8").read()
 content = os.path.join(out, "content")
 if os.path.exists(out):
     shutil.rmtree(out)
 os.makedirs(content)
 repo = os.path.dirname(os.path.dirname(os.path.abspath(seed_path)))
-shutil.copy(os.path.join(repo, "yoyak.yaml"), os.path.join(out, "yoyak.yaml"))
+config = open(os.path.join(repo, "yoyak.yaml"), encoding="utf-8").read()
+if args.formats:
+    formats = ", ".join(args.formats.split(","))
+    config, count = re.subn(r"^formats: .*$", f"formats: [{formats}]", config, count=1, flags=re.M)
+    if count == 0:
+        config += f"\nformats: [{formats}]\n"
+with open(os.path.join(out, "yoyak.yaml"), "w", encoding="utf-8") as f:
+    f.write(config)
 glossary = os.path.join(repo, "content", "glossary.yaml")
 if os.path.exists(glossary):
     shutil.copy(glossary, os.path.join(content, "glossary.yaml"))
@@ -32,7 +48,7 @@ months = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "September", "October", "November", "December"]
 for i in range(n):
     date = start + datetime.timedelta(days=i % 900)
-    reps = 1 + i % 3
+    reps = 1 if args.seed_size else 1 + i % 3
     text = head + sep + body * reps + tail
     # Relative dates in the article (15일, 지난해) follow the dateline: keep the English in step,
     # or `check` rightly refuses the briefing.

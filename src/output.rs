@@ -48,10 +48,13 @@ fn refused(out: &Path, rel: &Path) -> std::io::Error {
     )
 }
 
-/// Write `bytes` to `out/rel` (see [`write_atomic`]), refusing any path that leads outside.
+/// Write `bytes` to `out/rel` atomically, refusing any path that leads outside. Unlike
+/// [`write_atomic`] the file is not synced to disk on its own: a build writes thousands, and
+/// its cache, synced once after all of them, records each file's size, which the next build
+/// checks before trusting a file (see `build::incremental`).
 pub fn write_inside(out: &Path, rel: &Path, bytes: &[u8]) -> std::io::Result<bool> {
     let path = inside(out, rel).ok_or_else(|| refused(out, rel))?;
-    write_atomic(&path, bytes)
+    replace_file(&path, bytes, false)
 }
 
 /// The name of the temporary file that process `pid` writes `name` through: `.NAME.PID.tmp`.
@@ -81,7 +84,14 @@ fn holds(path: &Path, bytes: &[u8]) -> bool {
 /// Write `bytes` to `path` by writing a temporary file in the same folder and renaming it,
 /// so a reader (or a crash) never sees half a file. Unchanged files are left untouched, which
 /// keeps their modification time for tools that watch `build/`.
+/// The file is synced to disk before the rename, so after a crash `path` holds the old bytes
+/// or the new ones.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
+    replace_file(path, bytes, true)
+}
+
+/// [`write_atomic`], syncing the new file before the rename only when `sync` is set.
+fn replace_file(path: &Path, bytes: &[u8], sync: bool) -> std::io::Result<bool> {
     if holds(path, bytes) {
         return Ok(false);
     }
@@ -92,7 +102,9 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
-        f.sync_all()?;
+        if sync {
+            f.sync_all()?;
+        }
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {

@@ -36,8 +36,31 @@ pub struct Entry {
     pub source: PathBuf,
     /// Files written, relative to the output folder.
     pub files: Vec<PathBuf>,
+    /// Their sizes in bytes, in the order of `files`: files are not synced one by one, so a
+    /// file is trusted only while it has the size it was written with (after a crash a file
+    /// the cache names may be empty or cut short).
+    #[serde(default)]
+    pub sizes: Vec<u64>,
     /// `.notdef` glyphs in its PDFs.
     pub notdef: usize,
+}
+
+impl Entry {
+    /// Whether every file of the entry is in `out` as it was written: a regular file of the
+    /// size recorded.
+    pub fn on_disk(&self, out: &Path) -> bool {
+        self.sizes.len() == self.files.len()
+            && self.files.iter().zip(&self.sizes).all(|(f, &size)| is_built(out, f, size))
+    }
+}
+
+/// A listing page as the cache remembers it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageEntry {
+    /// Hash of its view (what it shows).
+    pub hash: String,
+    /// The size it was written with: trusted only while the file still has it.
+    pub size: u64,
 }
 
 /// What `check` found in one content file, and what the next build needs of it.
@@ -75,9 +98,9 @@ pub struct Cache {
     pub briefings: BTreeMap<String, Entry>,
     /// Hash of the inputs of the feed (every briefing), with the files produced.
     pub site: Entry,
-    /// Per listing page (and `sitemap.xml`): the hash of what it shows.
+    /// Per listing page (and `sitemap.xml`): the hash of what it shows and its size.
     #[serde(default)]
-    pub pages: BTreeMap<PathBuf, String>,
+    pub pages: BTreeMap<PathBuf, PageEntry>,
     /// Hash of what the search index holds (every briefing's content), with its files.
     #[serde(default)]
     pub search: Entry,
@@ -128,7 +151,7 @@ impl Cache {
                 for e in c.briefings.values_mut().chain(c.digests.values_mut()) {
                     e.hash.clear();
                 }
-                c.pages.values_mut().for_each(String::clear);
+                c.pages.values_mut().for_each(|p| p.hash.clear());
                 Cache { briefings: c.briefings, digests: c.digests, pages: c.pages, ..fresh }
             }
             _ => fresh,
@@ -151,25 +174,25 @@ impl Cache {
             && self.pages.keys().all(|p| plain(p))
     }
 
-    /// Whether `entry` matches `hash` and all its files are still there.
+    /// Whether `entry` matches `hash` and all its files are still there as written.
     pub fn is_fresh(entry: Option<&Entry>, hash: &str, out: &Path) -> bool {
-        entry.is_some_and(|e| {
-            !e.hash.is_empty() && e.hash == hash && e.files.iter().all(|f| is_built(out, f))
-        })
+        entry.is_some_and(|e| !e.hash.is_empty() && e.hash == hash && e.on_disk(out))
     }
 
-    /// Write the cache (atomically).
+    /// Write the cache (atomically), synced to disk: written after every file it names, it is
+    /// the one sync of a build.
     pub fn save(&self, out: &Path) -> std::io::Result<()> {
         let json = serde_json::to_vec(self).map_err(std::io::Error::other)?;
         crate::output::write_atomic(&out.join(CACHE_FILE), &json).map(|_| ())
     }
 }
 
-/// Whether `out/rel` is a regular file inside the output folder (a symlink is not).
-pub fn is_built(out: &Path, rel: &Path) -> bool {
+/// Whether `out/rel` is a regular file inside the output folder (a symlink is not) of `size`
+/// bytes.
+pub fn is_built(out: &Path, rel: &Path, size: u64) -> bool {
     crate::output::inside(out, rel)
         .and_then(|p| std::fs::symlink_metadata(p).ok())
-        .is_some_and(|m| m.file_type().is_file())
+        .is_some_and(|m| m.file_type().is_file() && m.len() == size)
 }
 
 /// Every input file's bytes hashed, and the last build's cache as read meanwhile.
@@ -267,13 +290,10 @@ pub fn try_noop(opts: &BuildOptions, inputs: &Inputs, started: Instant) -> Optio
     let all_there = cache.version == version()
         && cache.clean_inputs.as_deref() == Some(inputs.raw.as_str())
         && cache.paths_are_plain()
-        && cache.site.files.iter().chain(&cache.search.files).all(|f| is_built(&opts.out, f))
-        && cache.pages.keys().all(|f| is_built(&opts.out, f))
-        && cache
-            .briefings
-            .values()
-            .chain(cache.digests.values())
-            .all(|e| e.files.iter().all(|f| is_built(&opts.out, f)));
+        && cache.site.on_disk(&opts.out)
+        && cache.search.on_disk(&opts.out)
+        && cache.pages.iter().all(|(f, p)| is_built(&opts.out, f, p.size))
+        && cache.briefings.values().chain(cache.digests.values()).all(|e| e.on_disk(&opts.out));
     if !all_there {
         return None;
     }

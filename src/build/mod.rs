@@ -123,7 +123,8 @@ pub fn build_with_progress(
 ) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let pool = {
-        let mut b = rayon::ThreadPoolBuilder::new();
+        // Named, so that profilers (`perf sched`, benches/cores.sh) tell them apart.
+        let mut b = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("yoyak-worker-{i}"));
         if let Some(j) = opts.jobs {
             b = b.num_threads(j.max(1));
         }

@@ -3,7 +3,7 @@
 //! so an edit to one briefing renders again only the pages that list it. Pages no longer
 //! produced (a tag gone, a shorter index) are removed.
 
-use super::incremental::{Cache, is_built};
+use super::incremental::{Cache, PageEntry, is_built};
 use super::write::{OutputFile, remove_outputs, write_all};
 use super::{BuildError, BuildReport, Renderers, Run};
 use crate::content::{Briefing, Config, Format};
@@ -51,7 +51,7 @@ pub fn build_pages(
     let jobs: Vec<(&Page, usize)> =
         pages.iter().flat_map(|p| (0..config.languages.len()).map(move |i| (p, i))).collect();
     let fresh = |path: &Path, hash: &str| {
-        cache.pages.get(path).is_some_and(|h| h == hash) && is_built(out, path)
+        cache.pages.get(path).is_some_and(|p| p.hash == hash && is_built(out, path, p.size))
     };
     let mut produced = run
         .pool
@@ -72,11 +72,18 @@ pub fn build_pages(
     let mut files = Vec::new();
     let mut hashes = BTreeMap::new();
     for p in produced {
-        match p.bytes {
-            Some(bytes) => files.push(OutputFile::new(p.path.clone(), bytes)),
-            None => report.produced += 1,
-        }
-        hashes.insert(p.path, p.hash);
+        let size = match p.bytes {
+            Some(bytes) => {
+                let size = bytes.len() as u64;
+                files.push(OutputFile::new(p.path.clone(), bytes));
+                size
+            }
+            None => {
+                report.produced += 1;
+                cache.pages.get(&p.path).map_or(0, |e| e.size)
+            }
+        };
+        hashes.insert(p.path, PageEntry { hash: p.hash, size });
     }
     report.listing_pages_rendered = files.len();
     report.listing_rendered |= !files.is_empty();

@@ -125,6 +125,8 @@ pub fn render_briefings(
         })
         .collect();
     (run.progress)(Progress::Start { total: todo.len() });
+    let workers = run.pool.current_num_threads().clamp(1, todo.len().max(1));
+    let finished = AtomicUsize::new(0);
     let render_one = |i: usize| -> Result<Outcome, BuildError> {
         let b = ok[i].briefing;
         let result =
@@ -132,14 +134,26 @@ pub fn render_briefings(
                 Ok(rendered) => write_briefing(b.id.clone(), rendered, &opts.out).map(Ok)?,
                 Err(reason) => Err(reason),
             };
-        // Bound typst's memo cache as we go; what the next briefing reuses survives.
-        pdf::evict_cache();
+        // Bound typst's memo cache as we go, once per round of `workers` briefings: eviction
+        // is global (it write-locks every memo cache the other workers are reading).
+        if (finished.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(workers) {
+            pdf::evict_cache();
+        }
         (run.progress)(Progress::Done { id: b.id.clone(), ok: result.is_ok() });
         Ok(result)
     };
+    let clock = StageClock::start();
     let mut results = on_workers(run.pool, &todo, &render_one)?;
+    clock.finish(&mut report.timings);
     results.sort_by_key(|(i, _)| *i);
-    pdf::evict_cache();
+    // After a batch the memo cache holds the last rounds' layouts: the digests, rendered next,
+    // peaked 35–45 MB higher with them (1,000 briefings). A small rebuild (`yoyak serve` after an
+    // edit) keeps what the next one reuses.
+    if todo.len() > 4 * workers {
+        pdf::clear_cache();
+    } else {
+        pdf::evict_cache();
+    }
     for (i, result) in results {
         record(&ok[i], result, cache, report);
     }
@@ -155,40 +169,95 @@ pub fn render_briefings(
     Ok(())
 }
 
-/// Run `work` on each of `todo` over plain worker threads, one briefing at a time each;
+/// Run `work` on each of `todo` on the pool's own threads, one briefing at a time each;
 /// results come back with their index, in no particular order.
 ///
-/// Not a rayon `par_iter`: typst parallelises inside a compile with rayon, and a rayon worker
-/// waiting there would steal the next briefing onto the same stack — at 1,000 briefings that
-/// nesting overflowed the stack and kept every half-done briefing in memory. Each briefing is
-/// written as soon as it is rendered, so memory holds only the briefings in flight.
+/// Each pool thread runs one loop that takes the next briefing, so no briefing ever waits in
+/// a queue: typst's own parallelism (page runs, krilla's deferred streams) runs on the same
+/// pool, and a thread waiting inside typst steals only typst's work, never a second briefing
+/// (a queued briefing stolen there nested on that thread's stack while the other core idled).
+/// One pool, sized once, for yoyak and typst alike; memory holds only the briefings in flight.
 fn on_workers(
     pool: &rayon::ThreadPool,
     todo: &[usize],
     work: &(dyn Fn(usize) -> Result<Outcome, BuildError> + Sync),
 ) -> Result<Vec<(usize, Outcome)>, BuildError> {
-    let workers = pool.current_num_threads().clamp(1, todo.len().max(1));
     let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    while let Some(&i) = todo.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        // Typst's own parallelism runs on the pool; at most one briefing per
-                        // worker is ever in flight.
-                        mine.push((i, pool.install(|| work(i))?));
+    let per_thread = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pool.broadcast(|_| {
+            let mut mine = Vec::new();
+            while let Some(&i) = todo.get(next.fetch_add(1, Ordering::Relaxed)) {
+                match work(i) {
+                    Ok(outcome) => mine.push((i, outcome)),
+                    Err(e) => {
+                        // A write failure stops the build: the other threads take no more.
+                        next.store(todo.len(), Ordering::Relaxed);
+                        return Err(e);
                     }
-                    Ok::<_, BuildError>(mine)
-                })
-            })
-            .collect();
-        let mut all = Vec::new();
-        for h in handles {
-            all.extend(h.join().map_err(|_| BuildError::Threads("a worker panicked".into()))??);
+                }
+            }
+            Ok::<_, BuildError>(mine)
+        })
+    }))
+    .map_err(|_| BuildError::Threads("a worker panicked".into()))?;
+    let mut all = Vec::new();
+    for mine in per_thread {
+        all.extend(mine?);
+    }
+    Ok(all)
+}
+
+/// Where the pool's threads spent a stage, from `/proc/self/task/*/schedstat` (Linux): on a
+/// CPU, runnable but waiting for one (other processes' load), and the rest blocked (a lock, a
+/// join, I/O).
+struct StageClock {
+    /// When the stage started.
+    t0: Instant,
+    /// (on-CPU, waiting for a CPU) nanoseconds at the start, per worker thread id.
+    start: BTreeMap<u64, (u64, u64)>,
+}
+
+impl StageClock {
+    /// The workers' clocks now.
+    fn start() -> Self {
+        StageClock { t0: Instant::now(), start: worker_clocks() }
+    }
+
+    /// The stage's wall, on-CPU, run-queue and blocked seconds into `t` (wall only where
+    /// `/proc` cannot tell).
+    fn finish(self, t: &mut super::Timings) {
+        let wall = since(self.t0);
+        let (mut run, mut ready, mut workers) = (0.0, 0.0, 0.0);
+        for (tid, (run1, ready1)) in worker_clocks() {
+            let (run0, ready0) = self.start.get(&tid).copied().unwrap_or_default();
+            run += run1.saturating_sub(run0) as f64 / 1e9;
+            ready += ready1.saturating_sub(ready0) as f64 / 1e9;
+            workers += 1.0;
         }
-        Ok(all)
-    })
+        t.briefings = wall;
+        t.briefings_cpu = run;
+        t.briefings_delay = ready;
+        t.briefings_blocked = (wall * workers - run - ready).max(0.0);
+    }
+}
+
+/// Per live worker thread of this process (named `yoyak-worker-*`): nanoseconds on a CPU and
+/// waiting on a run queue.
+fn worker_clocks() -> BTreeMap<u64, (u64, u64)> {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else { return BTreeMap::new() };
+    tasks
+        .flatten()
+        .filter(|t| {
+            std::fs::read_to_string(t.path().join("comm"))
+                .is_ok_and(|c| c.starts_with("yoyak-worker"))
+        })
+        .filter_map(|t| {
+            let tid = t.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(t.path().join("schedstat")).ok()?;
+            let mut f = stat.split_whitespace().map(|n| n.parse::<u64>().ok());
+            Some((tid, (f.next()??, f.next()??)))
+        })
+        .collect()
 }
 
 /// Count one briefing's outcome in the report and the cache.
@@ -204,6 +273,7 @@ fn record(p: &Publishable, result: Outcome, cache: &mut Cache, report: &mut Buil
                 hash: p.hash.to_string(),
                 source: p.file.to_path_buf(),
                 files: w.paths,
+                sizes: w.sizes,
                 notdef: w.notdef,
             };
             cache.briefings.insert(w.id, entry);

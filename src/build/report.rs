@@ -42,6 +42,16 @@ pub struct Timings {
     pub site: f64,
     /// Hashing inputs, loading templates and fonts, reading and writing the cache (wall time).
     pub setup: f64,
+    /// Rendering and writing the briefings (wall time).
+    pub briefings: f64,
+    /// CPU time of the worker threads while the briefings rendered (where `/proc` tells).
+    pub briefings_cpu: f64,
+    /// Time the worker threads were ready but waited for a CPU (other processes' load) while
+    /// the briefings rendered.
+    pub briefings_delay: f64,
+    /// Time the worker threads were blocked (a lock, a join, I/O) while the briefings
+    /// rendered: the build's own serialisation.
+    pub briefings_blocked: f64,
     /// Wall-clock time of the whole build.
     pub total: f64,
 }

@@ -25,9 +25,9 @@ impl OutputFile {
     }
 }
 
-/// The paths of `files`, their bytes dropped.
-pub fn paths(files: Vec<OutputFile>) -> Vec<PathBuf> {
-    files.into_iter().map(|f| f.path).collect()
+/// The paths of `files` and their sizes, their bytes dropped.
+pub fn paths(files: Vec<OutputFile>) -> (Vec<PathBuf>, Vec<u64>) {
+    files.into_iter().map(|f| (f.path, f.bytes.len() as u64)).unzip()
 }
 
 /// Write files atomically into `out`; returns how many changed on disk.
@@ -62,6 +62,8 @@ pub struct Written {
     pub id: String,
     /// The files, relative to the output folder.
     pub paths: Vec<PathBuf>,
+    /// Their sizes, in the order of `paths`.
+    pub sizes: Vec<u64>,
     /// How many of them changed on disk.
     pub written: usize,
     /// `.notdef` glyphs in its PDFs.
@@ -96,9 +98,11 @@ impl Rendered {
 pub fn write_briefing(id: String, rendered: Rendered, out: &Path) -> Result<Written, BuildError> {
     let t0 = Instant::now();
     let written = write_files(&rendered.files, out)?;
+    let (paths, sizes) = paths(rendered.files);
     Ok(Written {
         id,
-        paths: paths(rendered.files),
+        paths,
+        sizes,
         written,
         notdef: rendered.notdef,
         timings: rendered.timings,
@@ -184,7 +188,8 @@ pub fn save_cache(
 
 /// A cache entry for files that came from no one content file (digests, index pages).
 pub fn listing_entry(hash: String, files: Vec<OutputFile>, notdef: usize) -> Entry {
-    Entry { hash, files: paths(files), notdef, source: PathBuf::new() }
+    let (files, sizes) = paths(files);
+    Entry { hash, files, sizes, notdef, source: PathBuf::new() }
 }
 
 /// The files of one edition as they are rendered: `<dir>/<stem>.<extension>`.

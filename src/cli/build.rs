@@ -82,7 +82,7 @@ fn print_summary(r: &BuildReport) {
 fn print_timings(r: &BuildReport) {
     let t = &r.timings;
     eprintln!(
-        "timings (s, summed over threads): load {:.3} ({} file(s) parsed) · check {:.3} · markdown {:.3} · html {:.3} · typst layout {:.3} · pdf export {:.3} · hwpx {:.3} · write {:.3} · listings+feed {:.3} ({} of {} listing page(s) rendered) · setup {:.3} · wall {:.3}",
+        "timings (s, summed over threads): load {:.3} ({} file(s) parsed) · check {:.3} · markdown {:.3} · html {:.3} · typst layout {:.3} · pdf export {:.3} · hwpx {:.3} · write {:.3} · listings+feed {:.3} ({} of {} listing page(s) rendered) · setup {:.3} · wall {:.3}\nbriefing stage (s): wall {:.3} · workers on a CPU {:.3} ({:.2} cores busy) · ready but waiting for a CPU {:.3} · blocked {:.3}",
         t.load,
         r.parsed,
         t.check,
@@ -96,6 +96,11 @@ fn print_timings(r: &BuildReport) {
         r.listing_pages_rendered,
         r.listing_pages,
         t.setup,
-        t.total
+        t.total,
+        t.briefings,
+        t.briefings_cpu,
+        t.briefings_cpu / t.briefings.max(1e-9),
+        t.briefings_delay,
+        t.briefings_blocked,
     );
 }

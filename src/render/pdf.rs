@@ -387,6 +387,12 @@ fn at(name: &str, source: &Source, offset: usize) -> Option<String> {
     Some(format!("templates/{name}:{}:{}: ", line + 1, col + 1))
 }
 
+/// Empty typst's memoisation cache: after a batch of briefings it holds the last ones'
+/// layouts, which nothing after them reuses.
+pub fn clear_cache() {
+    typst::comemo::evict(0);
+}
+
 /// Keep typst's memoisation cache from growing without bound over long batches.
 pub fn evict_cache() {
     // Keep entries used within the last few compiles (the template's own evaluation), drop the
