@@ -89,19 +89,22 @@ fn search_files(
         .copied()
         .filter(|b| kept.iter().any(|k| !k.contains_key(b.id.as_str())))
         .collect();
-    let fresh = whole(&stale, slim, &opts.root, r.config)?;
-    // Per language: id → the document made now.
+    // Per language: id → the document made now. The stale briefings are parsed again a chunk
+    // at a time: a cold build would otherwise hold every briefing whole at once.
     let mut made: Vec<BTreeMap<String, SearchDoc>> = vec![BTreeMap::new(); langs.len()];
-    let docs: Vec<Vec<SearchDoc>> = fresh
-        .par_iter()
-        .map(|b| {
-            let b: &Briefing = b;
-            langs.iter().map(|l| search::document(b, &hash_of(b), l, r.config)).collect()
-        })
-        .collect();
-    for per_lang in docs {
-        for (m, d) in made.iter_mut().zip(per_lang) {
-            m.insert(d.id.clone(), d);
+    for chunk in stale.chunks(REPARSE_CHUNK) {
+        let fresh = whole(chunk, slim, &opts.root, r.config)?;
+        let docs: Vec<Vec<SearchDoc>> = fresh
+            .par_iter()
+            .map(|b| {
+                let b: &Briefing = b;
+                langs.iter().map(|l| search::document(b, &hash_of(b), l, r.config)).collect()
+            })
+            .collect();
+        for per_lang in docs {
+            for (m, d) in made.iter_mut().zip(per_lang) {
+                m.insert(d.id.clone(), d);
+            }
         }
     }
     let mut files = Vec::new();
@@ -124,6 +127,9 @@ fn search_files(
     files.push(OutputFile::new(PathBuf::from(search::SCRIPT_FILE), script));
     Ok(files)
 }
+
+/// How many briefings the search step parses again at once (their whole text, for a moment).
+const REPARSE_CHUNK: usize = 64;
 
 /// The text of a regular file (not a link) within [`INDEX_LIMIT`], if there is one.
 fn read_small(path: &Path) -> Option<String> {
