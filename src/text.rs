@@ -60,3 +60,21 @@ pub fn width_em(s: &str) -> f64 {
         })
         .sum()
 }
+
+/// Escape text for XML and HTML (element content and attribute values alike); the control
+/// characters XML 1.0 does not allow (and the loader refuses) are dropped.
+pub fn escape_xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if is_forbidden_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

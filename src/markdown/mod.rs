@@ -15,6 +15,7 @@ mod write;
 pub use tree::{Align, Block, Inline, to_blocks, to_blocks_with};
 
 use crate::numbers::refs::{self, Expr, Figure, Part};
+use crate::text::escape_xml;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -121,22 +122,7 @@ fn figure_of(s: &str) -> (&str, &str) {
 /// A figure as HTML: its text, its value kept machine-readable.
 fn figure_html(s: &str) -> String {
     let (value, text) = figure_of(s);
-    format!("<data value=\"{}\">{}</data>", escape_html(value), escape_html(text))
-}
-
-/// `&`, `<`, `>` and `"` as entities (what a figure's text and value need in HTML).
-fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
+    format!("<data value=\"{}\">{}</data>", escape_xml(value), escape_xml(text))
 }
 
 /// An image becomes a link to it (its alt text, or its address when it has none): the

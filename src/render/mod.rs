@@ -29,23 +29,7 @@ use crate::markdown;
 use crate::numbers;
 use serde::Serialize;
 
-/// Escape text for XML and HTML (element content and attribute values alike).
-pub fn escape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML 1.0 (C1 ones are discouraged).
-            c if is_stripped_control(c) => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::text::escape_xml;
 
 /// C0 and C1 control characters other than tab and newline: never part of published text
 /// (the loader's own rule, so what it refuses is what the renderers strip).
