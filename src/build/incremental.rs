@@ -83,6 +83,9 @@ pub struct Slim {
     pub briefing: crate::content::Briefing,
     /// Hash of the full briefing (what its outputs are keyed by).
     pub hash: String,
+    /// Hash of the slim briefing ([`listed_hash`]): what listing pages and the feed are keyed by.
+    #[serde(default)]
+    pub listed: String,
     /// Where its `id:` value sits (for a duplicate-id error).
     pub id_at: Option<(crate::diagnostic::Position, usize)>,
 }
@@ -374,16 +377,46 @@ pub fn record_checks(
             (true, _) => checks.get(&f.file).and_then(|c| c.slim.clone()),
             // Only a file that loaded without a diagnostic is stood in for: one with warnings
             // is parsed each time, so they are reported each time.
-            (false, Some(hash)) if f.diagnostics.is_empty() => Some(Slim {
-                briefing: b.slim(&project.config.numbers),
-                hash: hash.clone(),
-                id_at: f.positions.value("id"),
-            }),
+            (false, Some(hash)) if f.diagnostics.is_empty() => {
+                let briefing = b.slim(&project.config.numbers);
+                Some(Slim {
+                    listed: listed_hash(&briefing),
+                    briefing,
+                    hash: hash.clone(),
+                    id_at: f.positions.value("id"),
+                })
+            }
             _ => None,
         };
         let checked = Checked { hash: f.hash.clone(), findings: findings.clone(), slim };
         cache.checks.insert(f.file.clone(), checked);
     }
+}
+
+/// Hash of a slim briefing ([`Briefing::slim`]): everything a listing page or the feed shows of
+/// it. A page is rendered again only when one of its briefings' listed hashes changed, so an
+/// edit to a body or a fact leaves every listing as it is.
+pub fn listed_hash(slim: &Briefing) -> String {
+    hash_parts([serde_json::to_vec(slim).unwrap_or_default().as_slice()])
+}
+
+/// Per published briefing's id: its [`listed_hash`], from the cache's record of its file when
+/// there is one (this build's check step wrote it) and computed otherwise. `files` hold slim
+/// briefings by now.
+pub fn listed_hashes<'a>(files: &'a [Loaded], cache: &Cache) -> BTreeMap<&'a str, String> {
+    files
+        .par_iter()
+        .filter(|f| !f.has_errors())
+        .filter_map(|f| {
+            let b = f.briefing.as_ref()?;
+            let recorded = cache.checks.get(&f.file).and_then(|c| c.slim.as_ref());
+            let hash = match recorded.filter(|s| !s.listed.is_empty() && s.briefing.id == b.id) {
+                Some(s) => s.listed.clone(),
+                None => listed_hash(b),
+            };
+            Some((b.id.as_str(), hash))
+        })
+        .collect()
 }
 
 /// Briefings held slim (the cache stood in for their file), by id: parsed again only when

@@ -3,9 +3,10 @@
 //! Atom feed and the content-format schema only when what they show (every briefing's slim
 //! form) changed.
 
-use super::incremental::{Cache, whole};
+use super::incremental::{Cache, version, whole};
 use super::pages::SiteInputs;
 use super::pool::pdf_date;
+use super::search::StageDocs;
 use super::write::{
     EditionFiles, OutputFile, Rendered, listing_entry, remove_dropped_digests, write_all,
 };
@@ -57,12 +58,15 @@ struct Digests {
     views_by_lang: Vec<Vec<DigestView>>,
 }
 
-/// Read-only inputs of the digests: the newest-first briefings, their hashes and the
-/// briefings the cache stood in for.
-struct DigestInputs<'a> {
-    all: &'a [&'a Briefing],
-    hashes: &'a BTreeMap<&'a str, &'a str>,
-    slim: &'a BTreeMap<&'a str, &'a Path>,
+/// Read-only inputs of the digests and the search index: the newest-first briefings, their
+/// content hashes and the briefings the cache stood in for.
+pub struct SiteBriefings<'a> {
+    /// Published briefings, newest first.
+    pub all: &'a [&'a Briefing],
+    /// Per id: its content hash.
+    pub hashes: &'a BTreeMap<&'a str, &'a str>,
+    /// Briefings held slim, by id: their files (parsed again when needed whole).
+    pub slim: &'a BTreeMap<&'a str, &'a Path>,
 }
 
 /// Render the digests, index pages and feed that changed, write them, and drop the files of
@@ -71,6 +75,7 @@ pub fn build_listings(
     run: &Run,
     r: &Renderers,
     published: &Published,
+    made: StageDocs,
     slim: &BTreeMap<&str, &Path>,
     cache: &mut Cache,
     report: &mut BuildReport,
@@ -79,15 +84,17 @@ pub fn build_listings(
     // Newest first: the order of the index pages, the feed and digest selection.
     let mut all = published.briefings.clone();
     site::sort_newest_first(&mut all);
-    let inputs = DigestInputs { all: &all, hashes: &published.hashes, slim };
+    let inputs = SiteBriefings { all: &all, hashes: &published.hashes, slim };
+    let t0 = Instant::now();
     let digests = run
         .pool
         .install(|| render_digests(&inputs, opts, r, cache))
         .map_err(BuildError::Listing)?;
+    report.timings.step("digests", t0);
     // The feed shows what every briefing's slim form holds: rendered and rewritten only when
     // that changed.
     let t0 = Instant::now();
-    let site_hash = site_hash(&published.briefings, opts);
+    let site_hash = site_hash(published, opts);
     if Cache::is_fresh(Some(&cache.site), &site_hash, &opts.out) {
         report.produced += cache.site.files.len();
     } else {
@@ -96,19 +103,28 @@ pub fn build_listings(
         write_all(&files, &opts.out, report)?;
         cache.site = listing_entry(site_hash, files, 0);
     }
+    report.timings.step("feed", t0);
+    let t1 = Instant::now();
     let site = SiteInputs {
         all: &all,
         digests: &digests.views_by_lang,
         digest_names: digests.outputs.iter().map(|d| d.name.clone()).collect(),
+        listed: &published.listed,
+        env: hash_parts([version().as_bytes(), cache.env.as_bytes()]),
     };
     super::pages::build_pages(run, r, &site, cache, report)?;
-    super::search::build_search(run, r, &all, published, slim, cache, report)?;
+    report.timings.step("pages", t1);
+    let t1 = Instant::now();
+    super::search::build_search(run, r, &inputs, made, cache, report)?;
+    report.timings.step("search", t1);
     report.timings.site = t0.elapsed().as_secs_f64();
+    let t0 = Instant::now();
     let names: BTreeSet<String> = digests.outputs.iter().map(|d| d.name.clone()).collect();
     for d in digests.outputs {
         write_digest(d, opts, cache, report)?;
     }
     remove_dropped_digests(&names, cache, &opts.out, report);
+    report.timings.step("write digests", t0);
     Ok(())
 }
 
@@ -164,7 +180,7 @@ fn digest_plans<'a>(
 /// Every digest: rendered when its inputs changed, with each digest's view per language for
 /// the index pages.
 fn render_digests(
-    inputs: &DigestInputs,
+    inputs: &SiteBriefings,
     opts: &BuildOptions,
     r: &Renderers,
     cache: &Cache,
@@ -282,13 +298,12 @@ fn digest_pdf(
 }
 
 /// Hash of what the feed shows: each published briefing's slim form (title, summary, date,
-/// tags, source — not its body). An edit to a briefing's body or facts leaves it as it is.
-fn site_hash(published: &[&Briefing], opts: &BuildOptions) -> String {
-    let parts: Vec<Vec<u8>> = std::iter::once(format!("{:?}", opts.selection).into_bytes())
-        // Published briefings are slim by now (cut after the briefing stage).
-        .chain(published.iter().map(|b| serde_json::to_vec(b).unwrap_or_default()))
-        .collect();
-    hash_parts(parts.iter().map(Vec::as_slice))
+/// tags, source — not its body), by its listed hash. An edit to a briefing's body or facts
+/// leaves it as it is.
+fn site_hash(published: &Published, opts: &BuildOptions) -> String {
+    let selection = format!("{:?}", opts.selection);
+    let listed = published.listed.iter().flat_map(|(id, h)| [id.as_bytes(), h.as_bytes()]);
+    hash_parts(std::iter::once(selection.as_bytes()).chain(listed))
 }
 
 /// The Atom feed and the content-format schema.

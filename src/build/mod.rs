@@ -105,10 +105,13 @@ struct Publishable<'a> {
     hash: &'a str,
 }
 
-/// The briefings published by this build (in id order), with the hashes of their content.
+/// The briefings published by this build (in id order), with the hashes of their content and
+/// of what listings show of them.
 struct Published<'a> {
     briefings: Vec<&'a Briefing>,
     hashes: BTreeMap<&'a str, &'a str>,
+    /// Per id: [`incremental::listed_hash`] of its slim briefing.
+    listed: BTreeMap<&'a str, String>,
 }
 
 /// Build every briefing of the project into `opts.out`.
@@ -149,12 +152,17 @@ fn build_steps(run: &Run, started: Instant) -> Result<BuildReport, BuildError> {
         Start::Changed(setup) => *setup,
     };
     report.timings.setup = since(started);
+    report.timings.step("setup", started);
 
+    let t0 = Instant::now();
     let checks = std::mem::take(&mut cache.checks);
     let Loaded { mut project, content_hashes, tools } =
         load(run, config, &templates, &file_hashes, &checks, &mut report)?;
+    report.timings.step("load", t0);
+    let t0 = Instant::now();
     check(run, &mut project, &content_hashes, &checks, &mut cache, &mut report);
     drop(checks);
+    report.timings.step("check", t0);
 
     report.diagnostics = project.all_diagnostics().cloned().collect();
     let r = Renderers {
@@ -164,21 +172,29 @@ fn build_steps(run: &Run, started: Instant) -> Result<BuildReport, BuildError> {
         fonts: &tools.fonts,
         charts: &tools.charts,
     };
-    render_all(run, &r, &mut project.files, &content_hashes, &mut cache, &mut report)?;
+    let t0 = Instant::now();
+    let made = search::StageDocs::new(project.config.languages.len());
+    let search_docs = opts.shard.is_none().then_some(&made);
+    let files = &mut project.files;
+    render_all(run, &r, files, &content_hashes, search_docs, &mut cache, &mut report)?;
+    report.timings.step("briefings", t0);
 
     let ok = publishable(&project.files, &content_hashes);
-    let published = published(&ok, &report);
+    let listed = incremental::listed_hashes(&project.files, &cache);
+    let published = published(&ok, &report, listed);
     report.built = built_ids(&published, opts);
     if opts.is_whole() {
         write::remove_deleted_briefings(&project.files, &mut cache, &opts.out, &mut report);
     }
     if opts.shard.is_none() {
         let slim = incremental::stood_in(&project.files);
-        listings::build_listings(run, &r, &published, &slim, &mut cache, &mut report)?;
+        listings::build_listings(run, &r, &published, made, &slim, &mut cache, &mut report)?;
     }
 
     if opts.is_whole() {
+        let t0 = Instant::now();
         write::save_cache(cache, raw_inputs, opts, &mut report)?;
+        report.timings.step("save cache", t0);
     }
     report.timings.total = since(started);
     Ok(report)
@@ -307,12 +323,13 @@ fn check(
 }
 
 /// Step 3 — render the briefings (unless only assembling), after reporting those content
-/// errors stop.
+/// errors stop; the search documents of those rendered go to `search_docs`.
 fn render_all(
     run: &Run,
     r: &Renderers,
     files: &mut [content::Loaded],
     content_hashes: &[Option<String>],
+    search_docs: Option<&search::StageDocs>,
     cache: &mut Cache,
     report: &mut BuildReport,
 ) -> Result<(), BuildError> {
@@ -331,7 +348,7 @@ fn render_all(
     if !run.opts.assemble {
         let ok = publishable(files, content_hashes);
         let slim = incremental::stood_in(files);
-        pool::render_briefings(run, r, &ok, &slim, cache, report)?;
+        pool::render_briefings(run, r, &ok, &slim, search_docs, cache, report)?;
     }
     if run.opts.shard.is_none() {
         slim_down(files, &r.config.numbers);
@@ -371,13 +388,17 @@ fn publishable<'a>(
 }
 
 /// The publishable briefings that did not fail to render.
-fn published<'a>(ok: &[Publishable<'a>], report: &BuildReport) -> Published<'a> {
+fn published<'a>(
+    ok: &[Publishable<'a>],
+    report: &BuildReport,
+    mut listed: BTreeMap<&'a str, String>,
+) -> Published<'a> {
     let failed: BTreeSet<&Path> = report.failed.iter().map(|f| f.file.as_path()).collect();
     let ok = ok.iter().filter(|p| !failed.contains(p.file));
-    Published {
-        briefings: ok.clone().map(|p| p.briefing).collect(),
-        hashes: ok.map(|p| (p.briefing.id.as_str(), p.hash)).collect(),
-    }
+    let hashes: BTreeMap<&str, &str> =
+        ok.clone().map(|p| (p.briefing.id.as_str(), p.hash)).collect();
+    listed.retain(|id, _| hashes.contains_key(id));
+    Published { briefings: ok.map(|p| p.briefing).collect(), hashes, listed }
 }
 
 /// Whether briefing `index` (in id order) belongs to shard `i` of `n`.

@@ -33,6 +33,10 @@ pub struct SiteInputs<'a> {
     pub digests: &'a [Vec<DigestView>],
     /// The digests' names.
     pub digest_names: Vec<String>,
+    /// Per briefing id: the hash of what a listing shows of it.
+    pub listed: &'a BTreeMap<&'a str, String>,
+    /// Hash of everything else a page depends on: yoyak, config and templates.
+    pub env: String,
 }
 
 /// Render and write the listing pages and `sitemap.xml` that changed, and remove the pages
@@ -62,11 +66,13 @@ pub fn build_pages(
         })
         .map_err(BuildError::Listing)?;
     if let Some(base) = base_url(config) {
-        let xml = sitemap(&base, &pages, site, config, r).map_err(BuildError::Listing)?;
         let path = PathBuf::from("sitemap.xml");
-        let hash = hash_parts([xml.as_bytes()]);
-        let bytes = (!fresh(&path, &hash)).then(|| xml.into_bytes());
-        produced.push(Produced { path, hash, bytes });
+        let hash = sitemap_hash(&pages, site, config);
+        let bytes = match fresh(&path, &hash) {
+            true => None,
+            false => Some(sitemap(&base, &pages, site, config, r).map_err(BuildError::Listing)?),
+        };
+        produced.push(Produced { path, hash, bytes: bytes.map(String::into_bytes) });
     }
     report.listing_pages = produced.len();
     let mut files = Vec::new();
@@ -101,7 +107,7 @@ pub fn build_pages(
     Ok(())
 }
 
-/// Page `page` in language `i`: rendered unless its view hashes as it did last time
+/// Page `page` in language `i`: rendered unless its inputs hash as they did last time
 /// (`fresh`) and its file is there.
 fn render_page(
     page: &Page,
@@ -113,17 +119,63 @@ fn render_page(
 ) -> Result<Produced, RenderError> {
     let config = r.config;
     let lang = &config.languages[i];
-    let view = match page.listing {
+    let path = PathBuf::from(page.listing.path(page.number, lang, config));
+    let make_view = || match page.listing {
         Listing::Archive => listing::view::archive_view(groups, lang, config),
         _ => listing::view::listing_view(page, &site.digests[i], lang, config),
     };
-    let path = PathBuf::from(page.listing.path(page.number, lang, config));
-    let hash = hash_parts([serde_json::to_vec(&view)?.as_slice()]);
-    let bytes = match fresh(&path, &hash) {
-        true => None,
-        false => Some(r.pages.render_page("listing.html", "page", &view, &view.meta)?.into_bytes()),
+    // The overview shows every tag and year: its own view is the cheapest key. A page of
+    // briefings is keyed by what it lists, without building a view of a page left as it is.
+    let (hash, view) = match page.listing {
+        Listing::Archive => {
+            let view = make_view();
+            (hash_parts([site.env.as_bytes(), &serde_json::to_vec(&view)?]), Some(view))
+        }
+        _ => (page_hash(page, &path, lang, &site.digests[i], site)?, None),
     };
-    Ok(Produced { path, hash, bytes })
+    if fresh(&path, &hash) {
+        return Ok(Produced { path, hash, bytes: None });
+    }
+    let view = view.unwrap_or_else(make_view);
+    let html = r.pages.render_page("listing.html", "page", &view, &view.meta)?;
+    Ok(Produced { path, hash, bytes: Some(html.into_bytes()) })
+}
+
+/// Hash of what a page of briefings (at `path`, in `lang`) shows: its place in its listing, each listed
+/// briefing's [`super::incremental::listed_hash`], the digests (index page 1 lists them) and
+/// the environment — every input of its view.
+fn page_hash(
+    page: &Page,
+    path: &Path,
+    lang: &str,
+    digests: &[DigestView],
+    site: &SiteInputs,
+) -> Result<String, RenderError> {
+    let place = format!("{}|{}|{}|{}", page.listing.kind(), page.number, page.total, page.count);
+    let digests = match (page.listing, page.number) {
+        (Listing::Index, 1) => {
+            let here = path.to_string_lossy();
+            serde_json::to_vec(&listing::view::index_digests(digests, &here, lang))?
+        }
+        _ => Vec::new(),
+    };
+    let items = page.items.iter().flat_map(|b| {
+        [b.id.as_bytes(), site.listed.get(b.id.as_str()).map_or(&b""[..], |h| h.as_bytes())]
+    });
+    let head = [site.env.as_bytes(), path.as_os_str().as_encoded_bytes(), place.as_bytes()];
+    Ok(hash_parts(head.into_iter().chain([digests.as_slice()]).chain(items)))
+}
+
+/// Hash of what `sitemap.xml` lists: every page, digest and briefing (with its date).
+fn sitemap_hash(pages: &[Page], site: &SiteInputs, config: &Config) -> String {
+    let mut parts: Vec<String> = vec![site.env.clone()];
+    for page in pages {
+        let newest = page.items.first().map_or("", |b| b.date.as_str());
+        parts.push(format!("{}|{newest}", page.listing.path(page.number, "", config)));
+    }
+    parts.extend(site.digest_names.iter().cloned());
+    parts.extend(site.all.iter().map(|b| format!("{}|{}", b.id, b.date)));
+    hash_parts(parts.iter().map(String::as_bytes))
 }
 
 /// `sitemap.xml`: every listing page, digest and briefing page, in every language, at its

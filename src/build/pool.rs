@@ -2,6 +2,7 @@
 //! HTML, PDF and chart SVGs — on a pool of worker threads, and written as soon as it is done.
 
 use super::incremental::{Entry, whole};
+use super::search::StageDocs;
 use super::write::{EditionFiles, OutputFile, Rendered, Written, write_briefing};
 use super::{BuildError, Failure, Progress, Publishable, Renderers, Run, in_shard};
 use crate::build::incremental::Cache;
@@ -108,12 +109,14 @@ fn render_briefing(b: &Briefing, r: &Renderers) -> Result<Rendered, RenderError>
 type Outcome = Result<Written, RenderError>;
 
 /// Render and write every briefing of this build's shard whose outputs are not fresh, record
-/// each in the cache, and count the fresh ones as skipped.
+/// each in the cache, and count the fresh ones as skipped. The search documents of those
+/// rendered go to `search_docs`, when the build writes a search index.
 pub fn render_briefings(
     run: &Run,
     r: &Renderers,
     ok: &[Publishable],
     slim: &BTreeMap<&str, &Path>,
+    search_docs: Option<&StageDocs>,
     cache: &mut Cache,
     report: &mut BuildReport,
 ) -> Result<(), BuildError> {
@@ -129,11 +132,18 @@ pub fn render_briefings(
     let finished = AtomicUsize::new(0);
     let render_one = |i: usize| -> Result<Outcome, BuildError> {
         let b = ok[i].briefing;
-        let result =
-            match whole(&[b], slim, &opts.root, r.config).and_then(|w| render_briefing(&w[0], r)) {
-                Ok(rendered) => write_briefing(b.id.clone(), rendered, &opts.out).map(Ok)?,
-                Err(reason) => Err(reason),
-            };
+        let rendered = whole(&[b], slim, &opts.root, r.config).and_then(|w| {
+            let rendered = render_briefing(&w[0], r)?;
+            // The search documents are made now, while the briefing is whole.
+            if let Some(docs) = search_docs {
+                docs.add(&w[0], ok[i].hash, r.config);
+            }
+            Ok(rendered)
+        });
+        let result = match rendered {
+            Ok(rendered) => write_briefing(b.id.clone(), rendered, &opts.out).map(Ok)?,
+            Err(reason) => Err(reason),
+        };
         // Bound typst's memo cache as we go, once per round of `workers` briefings: eviction
         // is global (it write-locks every memo cache the other workers are reading).
         if (finished.fetch_add(1, Ordering::Relaxed) + 1).is_multiple_of(workers) {

@@ -54,9 +54,16 @@ pub struct Timings {
     pub briefings_blocked: f64,
     /// Wall-clock time of the whole build.
     pub total: f64,
+    /// Wall-clock time of each step, in the order they ran (`--timings`' "steps" line).
+    pub steps: Vec<(&'static str, f64)>,
 }
 
 impl Timings {
+    /// Record that step `name`, begun at `t0`, has ended.
+    pub fn step(&mut self, name: &'static str, t0: std::time::Instant) {
+        self.steps.push((name, t0.elapsed().as_secs_f64()));
+    }
+
     /// Add the rendering times of `t` (Markdown, HTML, layout, export, HWPX) to these.
     pub fn add_rendering(&mut self, t: &Timings) {
         self.markdown += t.markdown;

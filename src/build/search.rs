@@ -1,36 +1,69 @@
 //! The search step (after the index pages): the search index per language, the search pages
 //! and the script, written only when a published briefing's content or the environment
-//! changed. An unchanged briefing's entries are read back from the index this build wrote
-//! before; only new or edited briefings are parsed again and read for their text.
+//! changed. A rendered briefing's documents were made in the briefing stage, while it was
+//! whole; an unchanged one's are read back from the index this build wrote before; only a
+//! briefing that is neither (the index was deleted) is parsed again.
 
 use super::incremental::{Cache, version, whole};
+use super::listings::SiteBriefings;
 use super::write::{OutputFile, listing_entry, write_all};
-use super::{BuildError, Published, Renderers, Run};
-use crate::content::Briefing;
+use super::{BuildError, Renderers, Run};
+use crate::content::{Briefing, Config};
 use crate::hash::hash_parts;
 use crate::render::RenderError;
-use crate::render::search::{self, Entry, SearchDoc, Written, page};
+use crate::render::search::{self, Collected, Entry, SearchDoc, Written, page};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 /// Largest earlier index read back (larger is not ours: it is rebuilt instead).
 const INDEX_LIMIT: u64 = 256 << 20;
+
+/// Search documents made while each briefing is whole (in the briefing stage, by the worker
+/// that rendered it), per configured language: the search step then parses again only the
+/// briefings neither made now nor kept in the earlier index.
+pub struct StageDocs {
+    per_lang: Vec<Mutex<Collected>>,
+}
+
+impl StageDocs {
+    /// None yet, for a project in `languages` languages.
+    pub fn new(languages: usize) -> Self {
+        StageDocs { per_lang: (0..languages).map(|_| Mutex::default()).collect() }
+    }
+
+    /// Add whole briefing `b` (content hash `hash`) in every language.
+    pub fn add(&self, b: &Briefing, hash: &str, config: &Config) {
+        for (lang, collected) in config.languages.iter().zip(&self.per_lang) {
+            let doc = search::document(b, hash, lang, config);
+            collected.lock().unwrap_or_else(PoisonError::into_inner).add(doc);
+        }
+    }
+
+    /// What was made, per language.
+    fn into_collected(self) -> Vec<Collected> {
+        self.per_lang
+            .into_iter()
+            .map(|m| m.into_inner().unwrap_or_else(PoisonError::into_inner))
+            .collect()
+    }
+}
 
 /// Write the search index, pages and script when what they hold changed. `all` is every
 /// published briefing, newest first (the order of results).
 pub fn build_search(
     run: &Run,
     r: &Renderers,
-    all: &[&Briefing],
-    published: &Published,
-    slim: &BTreeMap<&str, &Path>,
+    site: &SiteBriefings,
+    made: StageDocs,
     cache: &mut Cache,
     report: &mut super::BuildReport,
 ) -> Result<(), BuildError> {
     let opts = run.opts;
     let env = hash_parts([version().as_bytes(), cache.env.as_bytes()]);
-    let hash_of = |b: &Briefing| published.hashes.get(b.id.as_str()).copied().unwrap_or("");
+    let all = site.all;
+    let hash_of = |b: &Briefing| site.hashes.get(b.id.as_str()).copied().unwrap_or("");
     let hash = hash_parts(
         [env.as_bytes(), r.config.languages.join(",").as_bytes()]
             .into_iter()
@@ -40,92 +73,135 @@ pub fn build_search(
         report.produced += cache.search.files.len();
         return Ok(());
     }
+    let sources = Sources { all, hashes: site.hashes, env: &env, slim: site.slim };
     let files = run
         .pool
-        .install(|| search_files(all, &published.hashes, &env, slim, opts, r))
+        .install(|| search_files(&sources, made.into_collected(), opts, r))
         .map_err(BuildError::Listing)?;
     write_all(&files, &opts.out, report)?;
     cache.search = listing_entry(hash, files, 0);
     Ok(())
 }
 
+/// What the index is made from: the published briefings newest first, their content hashes,
+/// the environment its documents depend on and the briefings the cache stood in for.
+struct Sources<'a> {
+    all: &'a [&'a Briefing],
+    hashes: &'a BTreeMap<&'a str, &'a str>,
+    env: &'a str,
+    slim: &'a BTreeMap<&'a str, &'a Path>,
+}
+
 /// The index of every language, the search pages and the script.
 fn search_files(
-    all: &[&Briefing],
-    hashes: &BTreeMap<&str, &str>,
-    env: &str,
-    slim: &BTreeMap<&str, &Path>,
+    src: &Sources,
+    mut made: Vec<Collected>,
     opts: &super::BuildOptions,
     r: &Renderers,
 ) -> Result<Vec<OutputFile>, RenderError> {
     let langs = &r.config.languages;
-    let hash_of = |b: &Briefing| hashes.get(b.id.as_str()).copied().unwrap_or("").to_string();
-    // Per language: the index written before, when it was written for this environment.
-    let earlier: Vec<Written> = langs
-        .iter()
-        .map(|lang| {
-            read_small(&opts.out.join(search::index_file(lang)))
-                .and_then(|s| search::read_index(&s, lang))
-                .filter(|w| w.env == env)
-                .unwrap_or_default()
-        })
-        .collect();
+    let earlier: Vec<Written> =
+        langs.par_iter().map(|lang| read_earlier(&opts.out, lang, src.env)).collect();
     // Per language: id → number in the earlier index, for documents still current.
     let kept: Vec<BTreeMap<&str, u32>> = earlier
         .iter()
         .map(|w| {
+            let current = |d: &SearchDoc| {
+                src.hashes.get(d.id.as_str()).is_some_and(|h| search::is_current(d, h))
+            };
             w.docs
                 .iter()
                 .enumerate()
-                .filter(|(_, d)| {
-                    hashes.get(d.id.as_str()).is_some_and(|h| search::is_current(d, h))
-                })
+                .filter(|(_, d)| current(d))
                 .map(|(i, d)| (d.id.as_str(), i as u32))
                 .collect()
         })
         .collect();
-    let stale: Vec<&Briefing> = all
+    let stale: Vec<&Briefing> = src
+        .all
         .iter()
         .copied()
-        .filter(|b| kept.iter().any(|k| !k.contains_key(b.id.as_str())))
+        .filter(|b| {
+            let id = b.id.as_str();
+            kept.iter().zip(&made).any(|(k, m)| !k.contains_key(id) && m.get(id).is_none())
+        })
         .collect();
-    // Per language: id → the document made now. The stale briefings are parsed again a chunk
-    // at a time: a cold build would otherwise hold every briefing whole at once.
-    let mut made: Vec<BTreeMap<String, SearchDoc>> = vec![BTreeMap::new(); langs.len()];
-    for chunk in stale.chunks(REPARSE_CHUNK) {
-        let fresh = whole(chunk, slim, &opts.root, r.config)?;
-        let docs: Vec<Vec<SearchDoc>> = fresh
-            .par_iter()
-            .map(|b| {
-                let b: &Briefing = b;
-                langs.iter().map(|l| search::document(b, &hash_of(b), l, r.config)).collect()
-            })
-            .collect();
-        for per_lang in docs {
-            for (m, d) in made.iter_mut().zip(per_lang) {
-                m.insert(d.id.clone(), d);
-            }
-        }
-    }
+    make_stale(&stale, src, &mut made, opts, r)?;
+    let per_lang: Vec<Result<[OutputFile; 2], RenderError>> = langs
+        .par_iter()
+        .enumerate()
+        .map(|(i, lang)| {
+            let entries: Vec<Entry> = src
+                .all
+                .iter()
+                .filter_map(|b| {
+                    let id = b.id.as_str();
+                    let kept =
+                        || kept[i].get(id).map(|&j| Entry::Kept(&earlier[i].docs[j as usize], j));
+                    made[i].get(id).or_else(kept)
+                })
+                .collect();
+            let script = search::index_script(
+                lang,
+                src.env,
+                &entries,
+                &earlier[i].postings,
+                made[i].postings(),
+            );
+            let view = page::search_page(lang, r.config);
+            let html = r.pages.render("search.html", "page", &view)?;
+            Ok([
+                OutputFile::new(PathBuf::from(search::index_file(lang)), script),
+                OutputFile::new(PathBuf::from(search::page_file(lang)), html),
+            ])
+        })
+        .collect();
     let mut files = Vec::new();
-    for (i, lang) in langs.iter().enumerate() {
-        let entries: Vec<Entry> = all
-            .iter()
-            .filter_map(|b| match (made[i].get(&b.id), kept[i].get(b.id.as_str())) {
-                (Some(d), _) => Some(Entry::Made(d)),
-                (None, Some(&j)) => Some(Entry::Kept(&earlier[i].docs[j as usize], j)),
-                (None, None) => None,
-            })
-            .collect();
-        let script = search::index_script(lang, env, &entries, &earlier[i].postings);
-        files.push(OutputFile::new(PathBuf::from(search::index_file(lang)), script));
-        let view = page::search_page(lang, r.config);
-        let html = r.pages.render("search.html", "page", &view)?;
-        files.push(OutputFile::new(PathBuf::from(search::page_file(lang)), html));
+    for pair in per_lang {
+        files.extend(pair?);
     }
     let script = r.templates.get(search::SCRIPT_FILE);
     files.push(OutputFile::new(PathBuf::from(search::SCRIPT_FILE), script));
     Ok(files)
+}
+
+/// The index this build wrote before in `lang`, when it was written for environment `env`;
+/// else an empty one.
+fn read_earlier(out: &Path, lang: &str, env: &str) -> Written {
+    read_small(&out.join(search::index_file(lang)))
+        .and_then(|s| search::read_index(&s, lang))
+        .filter(|w| w.env == env)
+        .unwrap_or_default()
+}
+
+/// Make the documents of `stale` briefings (neither made in the briefing stage nor kept),
+/// parsing them again a chunk at a time: a cold build would otherwise hold every briefing
+/// whole at once.
+fn make_stale(
+    stale: &[&Briefing],
+    src: &Sources,
+    made: &mut [Collected],
+    opts: &super::BuildOptions,
+    r: &Renderers,
+) -> Result<(), RenderError> {
+    let langs = &r.config.languages;
+    for chunk in stale.chunks(REPARSE_CHUNK) {
+        let fresh = whole(chunk, src.slim, &opts.root, r.config)?;
+        let docs: Vec<Vec<SearchDoc>> = fresh
+            .par_iter()
+            .map(|b| {
+                let b: &Briefing = b;
+                let hash = src.hashes.get(b.id.as_str()).copied().unwrap_or("");
+                langs.iter().map(|l| search::document(b, hash, l, r.config)).collect()
+            })
+            .collect();
+        for per_lang in docs {
+            for (m, d) in made.iter_mut().zip(per_lang) {
+                m.add(d);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// How many briefings the search step parses again at once (their whole text, for a moment).

@@ -103,4 +103,6 @@ fn print_timings(r: &BuildReport) {
         t.briefings_delay,
         t.briefings_blocked,
     );
+    let steps: Vec<String> = t.steps.iter().map(|(name, s)| format!("{name} {s:.3}")).collect();
+    eprintln!("steps (s, wall): {}", steps.join(" · "));
 }

@@ -102,6 +102,30 @@ fn the_index_is_rewritten_only_when_content_changes() {
 }
 
 #[test]
+fn an_index_made_in_pieces_is_the_index_made_whole() {
+    // Three ways to the same index: documents made while briefings render (an edit), read
+    // back from the earlier index (the others) and parsed again (the index deleted).
+    let dir = fixture("search");
+    build_project(dir.path());
+    let out = dir.path().join("build");
+    let file = dir.path().join("content/2026-03-01-hostile-title.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("해바라기는 여름에 핀다.", "해바라기는 가을에 핀다.")).unwrap();
+    build_project(dir.path());
+    let index = || ["ko", "en"].map(|l| std::fs::read(out.join(format!("search-index.{l}.js"))));
+    let edited = index().map(Result::unwrap);
+    for l in ["ko", "en"] {
+        std::fs::remove_file(out.join(format!("search-index.{l}.js"))).unwrap();
+    }
+    let report = build_project(dir.path());
+    assert_eq!(report.parsed, 0, "nothing but the index was missing");
+    assert_eq!(index().map(Result::unwrap), edited, "parsed again for the index alone");
+    std::fs::remove_dir_all(&out).unwrap();
+    build_project(dir.path());
+    assert_eq!(index().map(Result::unwrap), edited, "a cold build");
+}
+
+#[test]
 fn stemmer_vectors_hold_in_rust() {
     let tsv = std::fs::read_to_string(repo().join("tests/fixtures/search/stems.tsv")).unwrap();
     let mut n = 0;

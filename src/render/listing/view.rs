@@ -376,7 +376,7 @@ pub fn listing_view(
     let here = page.listing.path(page.number, lang, config);
     view.items = page.items.iter().map(|b| item(b, &here, lang, config)).collect();
     if page.listing == Listing::Index && page.number == 1 {
-        view.digests = digests.iter().map(|d| index_digest(d, &here, lang)).collect();
+        view.digests = index_digests(digests, &here, lang);
     }
     view
 }
@@ -410,6 +410,12 @@ pub fn archive_view(groups: &Groups, lang: &str, config: &Config) -> ListingView
         })
         .collect();
     view
+}
+
+/// Every digest (`digests`, in `lang`) as index page 1 (at `here`) lists it: what the page
+/// shows of them, and so what its hash reads.
+pub fn index_digests(digests: &[DigestView], here: &str, lang: &str) -> Vec<IndexDigest> {
+    digests.iter().map(|d| index_digest(d, here, lang)).collect()
 }
 
 /// Digest `d` as index page 1 (at `here`) lists it.

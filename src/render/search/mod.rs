@@ -14,7 +14,7 @@ use super::{fact_value_text, printable};
 use crate::content::refs::Resolver;
 use crate::content::{Briefing, Config, Text};
 use crate::markdown::{self, Block, Inline};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Bump when the index layout changes: an index of another version is not reused.
@@ -211,47 +211,91 @@ struct IndexData {
 /// What the index script starts with; the JSON follows, then `;`.
 const PREFIX: &str = "window.yoyakSearch=";
 
-/// A document of a new index: read back from the index written before (with its number
-/// there: its keys are in that index's postings), or made now (with its keys).
+/// A document of a new index, with its number in the postings its keys are in: read back
+/// from the index written before, or made by this build ([`Collected`]).
 #[derive(Clone, Copy, Debug)]
 pub enum Entry<'a> {
     /// Unchanged since the earlier index, where it was document `.1`.
     Kept(&'a SearchDoc, u32),
-    /// Made by this build.
-    Made(&'a SearchDoc),
+    /// Made by this build: document `.1` of [`Collected`].
+    Made(&'a SearchDoc, u32),
+}
+
+/// Documents made by one build in one language, in the order they came, their keys inverted
+/// into postings as they come (a thousand documents' key sets at once held tens of megabytes).
+#[derive(Debug, Default)]
+pub struct Collected {
+    /// The documents, without their keys.
+    docs: Vec<SearchDoc>,
+    /// Their keys, by number in `docs`.
+    postings: Postings,
+    /// Id → number in `docs`.
+    numbers: BTreeMap<String, u32>,
+}
+
+impl Collected {
+    /// Add `doc` (a later document of the same id replaces it).
+    pub fn add(&mut self, mut doc: SearchDoc) {
+        let n = self.docs.len() as u32;
+        for key in std::mem::take(&mut doc.keys) {
+            self.postings.entry(key).or_default().push(n);
+        }
+        self.numbers.insert(doc.id.clone(), n);
+        self.docs.push(doc);
+    }
+
+    /// The document made for briefing `id`, with its number, if there is one.
+    pub fn get(&self, id: &str) -> Option<Entry<'_>> {
+        let &n = self.numbers.get(id)?;
+        Some(Entry::Made(&self.docs[n as usize], n))
+    }
+
+    /// Their keys, by number.
+    pub fn postings(&self) -> &Postings {
+        &self.postings
+    }
 }
 
 /// The index script for `lang` over `entries` (in result order); `earlier` is the postings of
-/// the index the kept entries come from. Kept documents' postings are carried over as numbers
-/// (an edit rebuild touches no one else's keys). The data is JSON written by serde_json, with
-/// `<`, U+2028 and U+2029 escaped so no text can end a script element or a line of script.
-pub fn index_script(lang: &str, env: &str, entries: &[Entry], earlier: &Postings) -> String {
-    let mut renumber: Vec<Option<u32>> = Vec::new();
-    let mut by_key: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+/// the index the kept entries come from, `made` those of the documents made now. Postings are
+/// carried over as numbers (an edit rebuild touches no one else's keys). The data is JSON
+/// written by serde_json, with `<`, U+2028 and U+2029 escaped so no text can end a script
+/// element or a line of script.
+pub fn index_script(
+    lang: &str,
+    env: &str,
+    entries: &[Entry],
+    earlier: &Postings,
+    made: &Postings,
+) -> String {
+    // Per source (earlier, made): old number → number in this index.
+    let mut renumber: [Vec<Option<u32>>; 2] = [Vec::new(), Vec::new()];
     for (i, e) in entries.iter().enumerate() {
-        match *e {
-            Entry::Kept(_, old) => {
-                let old = old as usize;
-                if renumber.len() <= old {
-                    renumber.resize(old + 1, None);
-                }
-                renumber[old] = Some(i as u32);
-            }
-            Entry::Made(d) => {
-                d.keys.iter().for_each(|k| by_key.entry(k).or_default().push(i as u32))
-            }
+        let (from, old) = match *e {
+            Entry::Kept(_, old) => (0, old as usize),
+            Entry::Made(_, old) => (1, old as usize),
+        };
+        if renumber[from].len() <= old {
+            renumber[from].resize(old + 1, None);
+        }
+        renumber[from][old] = Some(i as u32);
+    }
+    let mut by_key: BTreeMap<&str, Vec<u32>> = BTreeMap::new();
+    for (postings, renumber) in [earlier, made].into_iter().zip(&renumber) {
+        for (key, ids) in postings {
+            let now = ids.iter().filter_map(|&j| renumber.get(j as usize).copied().flatten());
+            by_key.entry(key).or_default().extend(now);
         }
     }
-    for (key, ids) in earlier {
-        let kept = ids.iter().filter_map(|&j| renumber.get(j as usize).copied().flatten());
-        by_key.entry(key).or_default().extend(kept);
-    }
-    let docs = entries.iter().map(|e| match *e {
-        Entry::Kept(d, _) | Entry::Made(d) => {
-            (&d.id, &d.hash, &d.title, &d.other, &d.date_text, &d.text)
-        }
-    });
-    let keys: BTreeMap<&str, String> = by_key
+    let docs = entries
+        .iter()
+        .map(|e| match *e {
+            Entry::Kept(d, _) | Entry::Made(d, _) => {
+                [&d.id, &d.hash, &d.title, &d.other, &d.date_text, &d.text].map(String::as_str)
+            }
+        })
+        .collect();
+    let keys = by_key
         .into_iter()
         .filter(|(_, ids)| !ids.is_empty())
         .map(|(k, mut ids)| {
@@ -259,13 +303,49 @@ pub fn index_script(lang: &str, env: &str, entries: &[Entry], earlier: &Postings
             (k, postings::encode(&ids, entries.len()))
         })
         .collect();
-    let data = serde_json::json!({
-        "v": FORMAT, "lang": lang, "env": env, "docs": docs.collect::<Vec<_>>(), "keys": keys,
-    });
-    let json = data.to_string();
-    let json =
-        json.replace('<', "\\u003c").replace('\u{2028}', "\\u2028").replace('\u{2029}', "\\u2029");
-    format!("{PREFIX}{json};\n")
+    let data = IndexOut { v: FORMAT, lang, env, docs, keys };
+    let mut out = PREFIX.as_bytes().to_vec();
+    let mut writer = serde_json::Serializer::with_formatter(&mut out, ScriptSafe);
+    // Only strings go in: serialising them cannot fail.
+    let _ = data.serialize(&mut writer);
+    out.extend_from_slice(b";\n");
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The index as [`index_script`] writes it (the fields of [`IndexData`], borrowed).
+#[derive(Serialize)]
+struct IndexOut<'a> {
+    v: u32,
+    lang: &'a str,
+    env: &'a str,
+    docs: Vec<[&'a str; 6]>,
+    keys: BTreeMap<&'a str, String>,
+}
+
+/// serde_json's compact form with `<`, U+2028 and U+2029 inside strings escaped, so that no
+/// text ends a script element or a line of script.
+struct ScriptSafe;
+
+impl serde_json::ser::Formatter for ScriptSafe {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            let escaped = match c {
+                '<' => "\\u003c",
+                '\u{2028}' => "\\u2028",
+                '\u{2029}' => "\\u2029",
+                _ => continue,
+            };
+            w.write_all(&fragment.as_bytes()[start..i])?;
+            w.write_all(escaped.as_bytes())?;
+            start = i + c.len_utf8();
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
 }
 
 /// Postings by key: the numbers of the documents that hold it.

@@ -5,39 +5,58 @@
 /// The base-64 digits of a bitset.
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/// `n` in base 36 (lowercase).
-fn base36(mut n: u32) -> String {
-    let mut digits = Vec::new();
+/// Append `n` in base 36 (lowercase) to `out`.
+fn push_base36(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 7];
+    let mut i = digits.len();
     loop {
-        digits.push(char::from_digit(n % 36, 36).unwrap_or('0'));
+        i -= 1;
+        digits[i] = b"0123456789abcdefghijklmnopqrstuvwxyz"[(n % 36) as usize];
         n /= 36;
         if n == 0 {
             break;
         }
     }
-    digits.iter().rev().collect()
+    digits[i..].iter().for_each(|&d| out.push(char::from(d)));
 }
 
 /// The postings of `ids` (ascending, each below `n`) among `n` documents.
 pub fn encode(ids: &[u32], n: usize) -> String {
+    let bitset_len = 1 + n.div_ceil(6);
     let mut list = String::new();
     let mut prev = None;
     for &id in ids {
         if prev.is_some() {
             list.push(',');
         }
-        list.push_str(&base36(prev.map_or(id, |p| id - p)));
+        push_base36(&mut list, prev.map_or(id, |p| id - p));
         prev = Some(id);
+        if list.len() > bitset_len {
+            return bitset(ids, n);
+        }
     }
-    let bitset_len = 1 + n.div_ceil(6);
-    if list.len() <= bitset_len {
-        return list;
-    }
+    list
+}
+
+/// `ids` as `~` and a bitset in base 64.
+fn bitset(ids: &[u32], n: usize) -> String {
     let mut bits = vec![0u8; n.div_ceil(6)];
     for &id in ids {
         bits[id as usize / 6] |= 1 << (id % 6);
     }
     std::iter::once('~').chain(bits.into_iter().map(|b| B64[b as usize] as char)).collect()
+}
+
+/// The value of base-64 digit `c`, if it is one.
+fn b64_value(c: u8) -> Option<u8> {
+    match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    }
 }
 
 /// The document numbers of postings `s` among `n` documents; `None` when `s` is malformed or
@@ -46,7 +65,7 @@ pub fn decode(s: &str, n: usize) -> Option<Vec<u32>> {
     if let Some(bits) = s.strip_prefix('~') {
         let mut out = Vec::new();
         for (i, c) in bits.bytes().enumerate() {
-            let v = B64.iter().position(|&b| b == c)?;
+            let v = b64_value(c)?;
             for bit in 0..6 {
                 if v & (1 << bit) != 0 {
                     let id = i * 6 + bit;
@@ -80,14 +99,15 @@ mod tests {
         let all: Vec<u32> = (0..1000).collect();
         let s = encode(&all, 1000);
         assert!(s.starts_with('~') && s.len() == 1 + 167, "{s}");
-        for ids in [vec![0, 5, 81], all, vec![999], vec![]] {
+        assert_eq!(encode(&[35, 35 + 36, 35 + 36 + 1296], 10_000), "z,10,100");
+        for ids in [vec![0, 5, 81], all, vec![999], vec![], (0..1000).step_by(3).collect()] {
             assert_eq!(decode(&encode(&ids, 1000), 1000), Some(ids));
         }
     }
 
     #[test]
     fn malformed_postings_are_refused() {
-        for bad in ["0,0", "zz", "~!", "1,x", "~//"] {
+        for bad in ["0,0", "zz", "~!", "1,x", "~//", "Z"] {
             assert_eq!(decode(bad, 10), None, "{bad}");
         }
     }
