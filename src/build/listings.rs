@@ -1,7 +1,8 @@
-//! Step 4: what gathers many briefings. Each digest is rendered only when the briefings it
-//! picks changed; each listing page only when what it shows changed ([`super::pages`]); the
-//! Atom feed and the content-format schema only when what they show (every briefing's slim
-//! form) changed.
+//! Step 4: what gathers many briefings, in order — the search index ([`super::search`]), the
+//! digests, the feed and the listing pages ([`super::pages`]). Each digest is rendered only
+//! when the briefings it picks changed; each listing page only when what it shows changed;
+//! the Atom feed and the content-format schema only when what they show (every briefing's
+//! slim form) changed.
 
 use super::incremental::{Cache, version, whole};
 use super::pages::SiteInputs;
@@ -16,7 +17,7 @@ use crate::hash::hash_parts;
 use crate::render::error::Document;
 use crate::render::site::{self, DigestView, Selection};
 use crate::render::{RenderError, feed, hwpx, pdf};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -85,46 +86,78 @@ pub fn build_listings(
     let mut all = published.briefings.clone();
     site::sort_newest_first(&mut all);
     let inputs = SiteBriefings { all: &all, hashes: &published.hashes, slim };
+    // Search first: its documents are let go before typst lays out the digests, the step
+    // that peaks highest.
     let t0 = Instant::now();
-    let digests = run
-        .pool
-        .install(|| render_digests(&inputs, opts, r, cache))
-        .map_err(BuildError::Listing)?;
-    report.timings.step("digests", t0);
-    // The feed shows what every briefing's slim form holds: rendered and rewritten only when
-    // that changed.
-    let t0 = Instant::now();
-    let site_hash = site_hash(published, opts);
-    if Cache::is_fresh(Some(&cache.site), &site_hash, &opts.out) {
-        report.produced += cache.site.files.len();
-    } else {
-        let files = render_feed(&all, r).map_err(BuildError::Listing)?;
-        report.listing_rendered = true;
-        write_all(&files, &opts.out, report)?;
-        cache.site = listing_entry(site_hash, files, 0);
-    }
-    report.timings.step("feed", t0);
+    super::search::build_search(run, r, &inputs, made, cache, report)?;
+    report.timings.step("search", t0);
+    let t1 = Instant::now();
+    let views = digests(run, r, &inputs, cache, report)?;
+    report.timings.step("digests", t1);
+    let t1 = Instant::now();
+    feed(r, &all, published, opts, cache, report)?;
+    report.timings.step("feed", t1);
     let t1 = Instant::now();
     let site = SiteInputs {
         all: &all,
-        digests: &digests.views_by_lang,
-        digest_names: digests.outputs.iter().map(|d| d.name.clone()).collect(),
+        digests: &views.by_lang,
+        digest_names: views.names,
         listed: &published.listed,
         env: hash_parts([version().as_bytes(), cache.env.as_bytes()]),
     };
     super::pages::build_pages(run, r, &site, cache, report)?;
     report.timings.step("pages", t1);
-    let t1 = Instant::now();
-    super::search::build_search(run, r, &inputs, made, cache, report)?;
-    report.timings.step("search", t1);
     report.timings.site = t0.elapsed().as_secs_f64();
-    let t0 = Instant::now();
-    let names: BTreeSet<String> = digests.outputs.iter().map(|d| d.name.clone()).collect();
+    Ok(())
+}
+
+/// What the index pages show of the digests: each digest's view per language, and their names.
+struct DigestViews {
+    /// Per configured language, in configured order: every digest's view.
+    by_lang: Vec<Vec<DigestView>>,
+    /// The digests' names.
+    names: Vec<String>,
+}
+
+/// Render and write each digest whose briefings changed, drop the files of digests no longer
+/// configured, and hand on every digest's views.
+fn digests(
+    run: &Run,
+    r: &Renderers,
+    inputs: &SiteBriefings,
+    cache: &mut Cache,
+    report: &mut BuildReport,
+) -> Result<DigestViews, BuildError> {
+    let opts = run.opts;
+    let digests =
+        run.pool.install(|| render_digests(inputs, opts, r, cache)).map_err(BuildError::Listing)?;
+    let names: Vec<String> = digests.outputs.iter().map(|d| d.name.clone()).collect();
     for d in digests.outputs {
         write_digest(d, opts, cache, report)?;
     }
-    remove_dropped_digests(&names, cache, &opts.out, report);
-    report.timings.step("write digests", t0);
+    remove_dropped_digests(&names.iter().cloned().collect(), cache, &opts.out, report);
+    Ok(DigestViews { by_lang: digests.views_by_lang, names })
+}
+
+/// The Atom feed and the content-format schema, rendered and written only when what the feed
+/// shows (every briefing's slim form) changed.
+fn feed(
+    r: &Renderers,
+    all: &[&Briefing],
+    published: &Published,
+    opts: &BuildOptions,
+    cache: &mut Cache,
+    report: &mut BuildReport,
+) -> Result<(), BuildError> {
+    let site_hash = site_hash(published, opts);
+    if Cache::is_fresh(Some(&cache.site), &site_hash, &opts.out) {
+        report.produced += cache.site.files.len();
+        return Ok(());
+    }
+    let files = render_feed(all, r).map_err(BuildError::Listing)?;
+    report.listing_rendered = true;
+    write_all(&files, &opts.out, report)?;
+    cache.site = listing_entry(site_hash, files, 0);
     Ok(())
 }
 

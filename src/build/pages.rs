@@ -4,10 +4,11 @@
 //! produced (a tag gone, a shorter index) are removed.
 
 use super::incremental::{Cache, PageEntry, is_built};
-use super::write::{OutputFile, remove_outputs, write_all};
+use super::write::remove_outputs;
 use super::{BuildError, BuildReport, Renderers, Run};
 use crate::content::{Briefing, Config, Format};
 use crate::hash::hash_parts;
+use crate::output::write_inside;
 use crate::render::RenderError;
 use crate::render::listing::{self, Groups, Listing, Page};
 use crate::render::meta::base_url;
@@ -17,11 +18,22 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// One page after this step: its hash, and its bytes when it was rendered anew.
+/// One page after this step: its hash and size, and whether it was rendered (and written,
+/// when its bytes changed) anew.
 struct Produced {
     path: PathBuf,
     hash: String,
-    bytes: Option<Vec<u8>>,
+    size: u64,
+    rendered: bool,
+    written: bool,
+}
+
+/// Where pages go, and what is there already.
+struct Target<'a> {
+    /// The output folder.
+    out: &'a Path,
+    /// The size a page was written with, when its hash is `hash` and its file is still so.
+    fresh: &'a (dyn Fn(&Path, &str) -> Option<u64> + Sync),
 }
 
 /// What the listing pages read: every published briefing newest first, every digest's view
@@ -55,45 +67,35 @@ pub fn build_pages(
     let jobs: Vec<(&Page, usize)> =
         pages.iter().flat_map(|p| (0..config.languages.len()).map(move |i| (p, i))).collect();
     let fresh = |path: &Path, hash: &str| {
-        cache.pages.get(path).is_some_and(|p| p.hash == hash && is_built(out, path, p.size))
+        let p = cache.pages.get(path)?;
+        (p.hash == hash && is_built(out, path, p.size)).then_some(p.size)
     };
-    let mut produced = run
-        .pool
-        .install(|| {
-            jobs.par_iter()
-                .map(|(page, i)| render_page(page, *i, &groups, site, r, &fresh))
-                .collect::<Result<Vec<Produced>, RenderError>>()
-        })
-        .map_err(BuildError::Listing)?;
+    let target = Target { out, fresh: &fresh };
+    // Each page is written as soon as it is rendered: the pages of a thousand briefings held
+    // until the last one was rendered weighed some forty megabytes.
+    let mut produced = run.pool.install(|| {
+        jobs.par_iter()
+            .map(|(page, i)| render_page(page, *i, &groups, site, r, &target))
+            .collect::<Result<Vec<Produced>, BuildError>>()
+    })?;
     if let Some(base) = base_url(config) {
         let path = PathBuf::from("sitemap.xml");
         let hash = sitemap_hash(&pages, site, config);
-        let bytes = match fresh(&path, &hash) {
-            true => None,
-            false => Some(sitemap(&base, &pages, site, config, r).map_err(BuildError::Listing)?),
-        };
-        produced.push(Produced { path, hash, bytes: bytes.map(String::into_bytes) });
+        produced.push(match fresh(&path, &hash) {
+            Some(size) => Produced { path, hash, size, rendered: false, written: false },
+            None => {
+                let xml = sitemap(&base, &pages, site, config, r).map_err(BuildError::Listing)?;
+                place(path, hash, xml.into_bytes(), out)?
+            }
+        });
     }
     report.listing_pages = produced.len();
-    let mut files = Vec::new();
-    let mut hashes = BTreeMap::new();
-    for p in produced {
-        let size = match p.bytes {
-            Some(bytes) => {
-                let size = bytes.len() as u64;
-                files.push(OutputFile::new(p.path.clone(), bytes));
-                size
-            }
-            None => {
-                report.produced += 1;
-                cache.pages.get(&p.path).map_or(0, |e| e.size)
-            }
-        };
-        hashes.insert(p.path, PageEntry { hash: p.hash, size });
-    }
-    report.listing_pages_rendered = files.len();
-    report.listing_rendered |= !files.is_empty();
-    write_all(&files, out, report)?;
+    report.listing_pages_rendered = produced.iter().filter(|p| p.rendered).count();
+    report.listing_rendered |= report.listing_pages_rendered > 0;
+    report.produced += produced.len();
+    report.written += produced.iter().filter(|p| p.written).count();
+    let hashes: BTreeMap<PathBuf, PageEntry> =
+        produced.into_iter().map(|p| (p.path, PageEntry { hash: p.hash, size: p.size })).collect();
     let gone: Vec<PathBuf> =
         cache.pages.keys().filter(|p| !hashes.contains_key(*p)).cloned().collect();
     remove_outputs(&gone, out, report);
@@ -107,16 +109,16 @@ pub fn build_pages(
     Ok(())
 }
 
-/// Page `page` in language `i`: rendered unless its inputs hash as they did last time
-/// (`fresh`) and its file is there.
+/// Page `page` in language `i`: rendered and written unless its inputs hash as they did
+/// last time and its file is there (`fresh`).
 fn render_page(
     page: &Page,
     i: usize,
     groups: &Groups,
     site: &SiteInputs,
     r: &Renderers,
-    fresh: &(dyn Fn(&Path, &str) -> bool + Sync),
-) -> Result<Produced, RenderError> {
+    target: &Target,
+) -> Result<Produced, BuildError> {
     let config = r.config;
     let lang = &config.languages[i];
     let path = PathBuf::from(page.listing.path(page.number, lang, config));
@@ -129,16 +131,27 @@ fn render_page(
     let (hash, view) = match page.listing {
         Listing::Archive => {
             let view = make_view();
-            (hash_parts([site.env.as_bytes(), &serde_json::to_vec(&view)?]), Some(view))
+            let json = serde_json::to_vec(&view).map_err(|e| BuildError::Listing(e.into()))?;
+            (hash_parts([site.env.as_bytes(), &json]), Some(view))
         }
-        _ => (page_hash(page, &path, lang, &site.digests[i], site)?, None),
+        _ => {
+            let hash = page_hash(page, &path, lang, &site.digests[i], site);
+            (hash.map_err(BuildError::Listing)?, None)
+        }
     };
-    if fresh(&path, &hash) {
-        return Ok(Produced { path, hash, bytes: None });
+    if let Some(size) = (target.fresh)(&path, &hash) {
+        return Ok(Produced { path, hash, size, rendered: false, written: false });
     }
     let view = view.unwrap_or_else(make_view);
-    let html = r.pages.render_page("listing.html", "page", &view, &view.meta)?;
-    Ok(Produced { path, hash, bytes: Some(html.into_bytes()) })
+    let html = r.pages.render_page("listing.html", "page", &view, &view.meta);
+    place(path, hash, html.map_err(BuildError::Listing)?.into_bytes(), target.out)
+}
+
+/// Write a page rendered anew into `out`.
+fn place(path: PathBuf, hash: String, bytes: Vec<u8>, out: &Path) -> Result<Produced, BuildError> {
+    let written = write_inside(out, &path, &bytes)
+        .map_err(|source| BuildError::Write { path: out.join(&path), source })?;
+    Ok(Produced { path, hash, size: bytes.len() as u64, rendered: true, written })
 }
 
 /// Hash of what a page of briefings (at `path`, in `lang`) shows: its place in its listing, each listed

@@ -110,7 +110,8 @@ fn an_index_made_in_pieces_is_the_index_made_whole() {
     let out = dir.path().join("build");
     let file = dir.path().join("content/2026-03-01-hostile-title.yaml");
     let text = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, text.replace("해바라기는 여름에 핀다.", "해바라기는 가을에 핀다.")).unwrap();
+    std::fs::write(&file, text.replace("해바라기는 여름에 핀다.", "해바라기는 가을에 핀다."))
+        .unwrap();
     build_project(dir.path());
     let index = || ["ko", "en"].map(|l| std::fs::read(out.join(format!("search-index.{l}.js"))));
     let edited = index().map(Result::unwrap);
