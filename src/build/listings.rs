@@ -244,7 +244,6 @@ fn render_digests(
             let picked = whole(&picked, inputs.slim, &opts.root, config)?;
             let picked: Vec<&Briefing> = picked.iter().map(|b| b.as_ref()).collect();
             let digest = render_digest(&plan, &picked, r)?;
-            pdf::evict_cache();
             for (i, v) in digest.views.into_iter().enumerate() {
                 views_by_lang[i].push(v);
             }
@@ -325,8 +324,9 @@ fn digest_pdf(
         date: pdf_date(date),
     };
     let pdf = pdf::render_pdf(r.fonts, r.templates, data, &Vec::new(), &meta);
-    // Each digest is a typst document of many pages: empty the memo cache after each.
-    pdf::evict_cache();
+    // Each digest is a typst document of many pages: empty the memo cache after each (an
+    // eviction by age kept the last editions' layouts while the next one was laid out).
+    pdf::clear_cache();
     pdf
 }
 
