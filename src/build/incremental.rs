@@ -49,8 +49,18 @@ impl Entry {
     /// Whether every file of the entry is in `out` as it was written: a regular file of the
     /// size recorded.
     pub fn on_disk(&self, out: &Path) -> bool {
+        // A briefing's files share a folder: it is checked (a real folder, not a link) once.
+        let mut checked: Option<&Path> = None;
         self.sizes.len() == self.files.len()
-            && self.files.iter().zip(&self.sizes).all(|(f, &size)| is_built(out, f, size))
+            && self.files.iter().zip(&self.sizes).all(|(f, &size)| {
+                let path = match f.parent() {
+                    Some(dir) if checked == Some(dir) && crate::output::is_plain_relative(f) => {
+                        Some(out.join(f))
+                    }
+                    dir => crate::output::inside(out, f).inspect(|_| checked = dir),
+                };
+                path.is_some_and(|p| is_regular_of_size(&p, size))
+            })
     }
 }
 
@@ -193,9 +203,12 @@ impl Cache {
 /// Whether `out/rel` is a regular file inside the output folder (a symlink is not) of `size`
 /// bytes.
 pub fn is_built(out: &Path, rel: &Path, size: u64) -> bool {
-    crate::output::inside(out, rel)
-        .and_then(|p| std::fs::symlink_metadata(p).ok())
-        .is_some_and(|m| m.file_type().is_file() && m.len() == size)
+    crate::output::inside(out, rel).is_some_and(|p| is_regular_of_size(&p, size))
+}
+
+/// Whether `path` is a regular file (a symlink is not) of `size` bytes.
+fn is_regular_of_size(path: &Path, size: u64) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file() && m.len() == size)
 }
 
 /// Every input file's bytes hashed, and the last build's cache as read meanwhile.
@@ -363,18 +376,19 @@ pub fn cached_findings(checks: &BTreeMap<PathBuf, Checked>, f: &Loaded) -> Optio
 }
 
 /// Remember what `check` found in each file, and the slim briefing that stands in for it
-/// next time.
+/// next time (taken from the last build's records, `checks`, for a file stood in for).
 pub fn record_checks(
     cache: &mut Cache,
     project: &Project,
     findings: &[Vec<Diagnostic>],
     content_hashes: &[Option<String>],
-    checks: &BTreeMap<PathBuf, Checked>,
+    mut checks: BTreeMap<PathBuf, Checked>,
 ) {
     for ((f, findings), content_hash) in project.files.iter().zip(findings).zip(content_hashes) {
         let Some(b) = &f.briefing else { continue };
         let slim = match (f.reused, content_hash) {
-            (true, _) => checks.get(&f.file).and_then(|c| c.slim.clone()),
+            // Moved, not copied: the last build's records are not needed past this step.
+            (true, _) => checks.remove(&f.file).and_then(|c| c.slim),
             // Only a file that loaded without a diagnostic is stood in for: one with warnings
             // is parsed each time, so they are reported each time.
             (false, Some(hash)) if f.diagnostics.is_empty() => {

@@ -135,9 +135,15 @@ pub fn build_with_progress(
     };
     // A killed build's half-written files go (`build/` then holds only what a clean build
     // gives), beside the build so that a no-op does not wait for the walk: this build's own
-    // temporaries belong to a running process and are left alone.
+    // temporaries belong to a running process and are left alone. A build removes the cache
+    // before it writes anything and saves it when done, so only a folder without one can
+    // hold what a killed build left: a folder with one is not walked (at 1,000 briefings
+    // the walk took a core from typst for an edit's whole rebuild).
+    let killed_before = !opts.out.join(incremental::CACHE_FILE).exists();
     std::thread::scope(|scope| {
-        scope.spawn(|| crate::output::remove_temporaries(&opts.out));
+        if killed_before {
+            scope.spawn(|| crate::output::remove_temporaries(&opts.out));
+        }
         build_steps(&Run { opts, pool: &pool, progress }, started)
     })
 }
@@ -160,8 +166,7 @@ fn build_steps(run: &Run, started: Instant) -> Result<BuildReport, BuildError> {
         load(run, config, &templates, &file_hashes, &checks, &mut report)?;
     report.timings.step("load", t0);
     let t0 = Instant::now();
-    check(run, &mut project, &content_hashes, &checks, &mut cache, &mut report);
-    drop(checks);
+    check(run, &mut project, &content_hashes, checks, &mut cache, &mut report);
     report.timings.step("check", t0);
 
     report.diagnostics = project.all_diagnostics().cloned().collect();
@@ -301,13 +306,13 @@ fn check(
     run: &Run,
     project: &mut Project,
     content_hashes: &[Option<String>],
-    checks: &BTreeMap<PathBuf, Checked>,
+    checks: BTreeMap<PathBuf, Checked>,
     cache: &mut Cache,
     report: &mut BuildReport,
 ) {
     let t0 = Instant::now();
     let per_file = run.pool.install(|| {
-        crate::check::check_files(project, &|_, f| incremental::cached_findings(checks, f))
+        crate::check::check_files(project, &|_, f| incremental::cached_findings(&checks, f))
     });
     incremental::record_checks(cache, project, &per_file, content_hashes, checks);
     // Not cached: whether an embargo has passed changes with the clock.
