@@ -17,6 +17,7 @@ use crate::hash::hash_parts;
 use crate::render::error::Document;
 use crate::render::site::{self, DigestView, Selection};
 use crate::render::{RenderError, feed, hwpx, pdf};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -260,14 +261,17 @@ fn render_digest(
     picked: &[&Briefing],
     r: &Renderers,
 ) -> Result<RenderedDigest, RenderError> {
-    // Editions one after the other, the memo cache emptied between them: each is a typst
-    // document of many pages, and two at once doubled peak memory.
+    // The editions side by side (the digests are what is left of a cold build once the
+    // briefings are done, and one typst document keeps a second core only half busy), then
+    // the memo cache emptied: an eviction by age kept the last digest's layouts while the
+    // next one was laid out.
     let editions: Vec<Result<DigestEdition, RenderError>> = r
         .config
         .languages
-        .iter()
+        .par_iter()
         .map(|lang| render_digest_edition(plan, picked, lang, r))
         .collect();
+    pdf::clear_cache();
     let mut all = Rendered::default();
     let mut views = Vec::new();
     for edition in editions {
@@ -323,11 +327,7 @@ fn digest_pdf(
         ident: format!("digest-{}.{}", d.name, d.lang),
         date: pdf_date(date),
     };
-    let pdf = pdf::render_pdf(r.fonts, r.templates, data, &Vec::new(), &meta);
-    // Each digest is a typst document of many pages: empty the memo cache after each (an
-    // eviction by age kept the last editions' layouts while the next one was laid out).
-    pdf::clear_cache();
-    pdf
+    pdf::render_pdf(r.fonts, r.templates, data, &Vec::new(), &meta)
 }
 
 /// Hash of what the feed shows: each published briefing's slim form (title, summary, date,
