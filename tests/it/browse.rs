@@ -414,6 +414,11 @@ fn a_title_edit_renders_only_the_listing_pages_that_show_the_briefing() {
         listing_state(root).into_iter().map(|(f, (b, _))| (f, b)).collect()
     };
     assert_eq!(bytes(p.path()), bytes(cold.path()));
+    // The sitemap and the feed, keyed by what they list rather than rendered to be compared,
+    // too: a tag's pages came and went, a title changed.
+    for f in ["sitemap.xml", "feed.xml"] {
+        assert_eq!(read(p.path(), f), read(cold.path(), f), "{f} after the edits");
+    }
 }
 
 #[test]
