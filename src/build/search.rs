@@ -1,4 +1,4 @@
-//! The search step (after the index pages): the search index per language, the search pages
+//! The search step (the first of step 4, before the digests): the search index per language, the search pages
 //! and the script, written only when a published briefing's content or the environment
 //! changed. A rendered briefing's documents were made in the briefing stage, while it was
 //! whole; an unchanged one's are read back from the index this build wrote before; only a
@@ -50,8 +50,9 @@ impl StageDocs {
     }
 }
 
-/// Write the search index, pages and script when what they hold changed. `all` is every
-/// published briefing, newest first (the order of results).
+/// Write the search index, pages and script when what they hold changed. `site.all` is every
+/// published briefing, newest first (the order of results); `made` holds the documents the
+/// briefing stage made.
 pub fn build_search(
     run: &Run,
     r: &Renderers,
