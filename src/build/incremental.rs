@@ -67,7 +67,7 @@ impl Entry {
 /// A listing page as the cache remembers it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageEntry {
-    /// Hash of its view (what it shows).
+    /// Hash of what it shows (its place, the listed hashes of its briefings, the environment).
     pub hash: String,
     /// The size it was written with: trusted only while the file still has it.
     pub size: u64,

@@ -1,6 +1,7 @@
 //! The listing pages and the sitemap, each rendered and written only when what it shows
-//! changed: a page's hash is that of its view (the briefings on it, its paging, its links),
-//! so an edit to one briefing renders again only the pages that list it. Pages no longer
+//! changed: a page's hash is made from its inputs (its place in its listing, the listed hash
+//! of each briefing on it, the digests on index page 1, the environment) without building its
+//! view, so an edit to one briefing renders again only the pages that list it. Pages no longer
 //! produced (a tag gone, a shorter index) are removed.
 
 use super::incremental::{Cache, PageEntry, is_built};
