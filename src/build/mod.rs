@@ -185,7 +185,11 @@ fn build_steps(run: &Run, started: Instant) -> Result<BuildReport, BuildError> {
     report.timings.step("briefings", t0);
 
     let ok = publishable(&project.files, &content_hashes);
-    let listed = incremental::listed_hashes(&project.files, &cache);
+    // What listings show of each briefing: only a build that writes them needs it.
+    let listed = match opts.shard {
+        None => incremental::listed_hashes(&project.files, &cache),
+        Some(_) => BTreeMap::new(),
+    };
     let published = published(&ok, &report, listed);
     report.built = built_ids(&published, opts);
     if opts.is_whole() {
