@@ -200,6 +200,12 @@ impl Cache {
     }
 }
 
+/// Hash of what every listing page and search document depends on besides its briefings:
+/// this yoyak and the shared inputs ([`Cache::env`]).
+pub fn site_env(cache: &Cache) -> String {
+    hash_parts([version().as_bytes(), cache.env.as_bytes()])
+}
+
 /// Whether `out/rel` is a regular file inside the output folder (a symlink is not) of `size`
 /// bytes.
 pub fn is_built(out: &Path, rel: &Path, size: u64) -> bool {

@@ -4,7 +4,7 @@
 //! the Atom feed and the content-format schema only when what they show (every briefing's
 //! slim form) changed.
 
-use super::incremental::{Cache, version, whole};
+use super::incremental::{Cache, site_env, whole};
 use super::pages::SiteInputs;
 use super::pool::pdf_date;
 use super::search::StageDocs;
@@ -104,7 +104,7 @@ pub fn build_listings(
         digests: &views.by_lang,
         digest_names: views.names,
         listed: &published.listed,
-        env: hash_parts([version().as_bytes(), cache.env.as_bytes()]),
+        env: site_env(cache),
     };
     super::pages::build_pages(run, r, &site, cache, report)?;
     report.timings.step("pages", t1);

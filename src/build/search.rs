@@ -4,7 +4,7 @@
 //! whole; an unchanged one's are read back from the index this build wrote before; only a
 //! briefing that is neither (the index was deleted) is parsed again.
 
-use super::incremental::{Cache, version, whole};
+use super::incremental::{Cache, site_env, whole};
 use super::listings::SiteBriefings;
 use super::write::{OutputFile, listing_entry, write_all};
 use super::{BuildError, Renderers, Run};
@@ -62,7 +62,7 @@ pub fn build_search(
     report: &mut super::BuildReport,
 ) -> Result<(), BuildError> {
     let opts = run.opts;
-    let env = hash_parts([version().as_bytes(), cache.env.as_bytes()]);
+    let env = site_env(cache);
     let all = site.all;
     let hash_of = |b: &Briefing| site.hashes.get(b.id.as_str()).copied().unwrap_or("");
     let hash = hash_parts(
