@@ -202,11 +202,19 @@ fn build_steps(run: &Run, started: Instant) -> Result<BuildReport, BuildError> {
 
     if opts.is_whole() {
         let t0 = Instant::now();
-        write::save_cache(cache, raw_inputs, opts, &mut report)?;
+        write::save_cache(&mut cache, raw_inputs, opts, &mut report)?;
         report.timings.step("save cache", t0);
     }
+    free_in_background((project, cache, tools));
     report.timings.total = since(started);
     Ok(report)
+}
+
+/// Drop `value` on a thread of its own. Freeing 1,000 briefings and the cache took an edit
+/// rebuild 10 ms it need not wait for (the process may exit first: the memory goes with it).
+fn free_in_background<T: Send + 'static>(value: T) {
+    // Should the thread not start, the closure and `value` are dropped here instead.
+    let _ = std::thread::Builder::new().name("yoyak-free".into()).spawn(move || drop(value));
 }
 
 /// How a build starts: nothing changed since the last clean build (its report stands), or

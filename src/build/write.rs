@@ -171,7 +171,7 @@ pub fn forget_cache(out: &Path) {
 /// Save this build's cache. Only a build without errors or warnings (hints aside: a build
 /// only counts them) may be skipped next time: otherwise the next run must report them again.
 pub fn save_cache(
-    mut cache: Cache,
+    cache: &mut Cache,
     raw_inputs: String,
     opts: &BuildOptions,
     report: &mut BuildReport,
