@@ -142,13 +142,8 @@ fn search_files(
                     made[i].get(id).or_else(kept)
                 })
                 .collect();
-            let script = search::index_script(
-                lang,
-                src.env,
-                &entries,
-                &earlier[i].postings,
-                made[i].postings(),
-            );
+            let script =
+                search::index_script(lang, src.env, &entries, &earlier[i], made[i].postings());
             let view = page::search_page(lang, r.config);
             let html = r.pages.render("search.html", "page", &view)?;
             Ok([

@@ -15,6 +15,8 @@ use crate::content::refs::Resolver;
 use crate::content::{Briefing, Config, Text};
 use crate::markdown::{self, Block, Inline};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Bump when the index layout changes: an index of another version is not reused.
@@ -203,7 +205,7 @@ struct IndexData {
     /// What else the documents depend on (templates, config, yoyak): reused only when equal.
     env: String,
     /// Documents in result order (newest first): id, hash, title, other titles, date, text.
-    docs: Vec<(String, String, String, String, String, String)>,
+    docs: Vec<Box<RawValue>>,
     /// Key → postings ([`postings::encode`]).
     keys: BTreeMap<String, String>,
 }
@@ -256,18 +258,110 @@ impl Collected {
     }
 }
 
-/// The index script for `lang` over `entries` (in result order); `earlier` is the postings of
-/// the index the kept entries come from, `made` those of the documents made now. Postings are
-/// carried over as numbers (an edit rebuild touches no one else's keys). The data is JSON
+/// The index script for `lang` over `entries` (in result order); `earlier` is the index the
+/// kept entries come from, `made` the postings of the documents made now. Postings are
+/// carried over as numbers (an edit rebuild touches no one else's keys); an edit that moved
+/// no document patches them, and kept documents are copied as written. The data is JSON
 /// written by serde_json, with `<`, U+2028 and U+2029 escaped so no text can end a script
 /// element or a line of script.
 pub fn index_script(
     lang: &str,
     env: &str,
     entries: &[Entry],
-    earlier: &Postings,
+    earlier: &Written,
     made: &Postings,
 ) -> String {
+    let decoded;
+    let keys = match in_place(entries, earlier.docs.len()) {
+        Some(made_at) => patched_keys(&earlier.keys, made, &made_at, entries.len()),
+        None => {
+            decoded = earlier.postings();
+            renumbered_keys(entries, &decoded, made)
+        }
+    };
+    let docs = entries
+        .iter()
+        .map(|e| match *e {
+            Entry::Kept(d, j) => match earlier.raw.get(j as usize).and_then(Option::as_deref) {
+                Some(raw) => DocOut::Raw(raw),
+                None => DocOut::fields(d),
+            },
+            Entry::Made(d, _) => DocOut::fields(d),
+        })
+        .collect();
+    let data = IndexOut { v: FORMAT, lang, env, docs, keys };
+    let mut out = PREFIX.as_bytes().to_vec();
+    let mut writer = serde_json::Serializer::with_formatter(&mut out, ScriptSafe);
+    // Only strings go in: serialising them cannot fail.
+    let _ = data.serialize(&mut writer);
+    out.extend_from_slice(b";\n");
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// When `entries` keep every document of an earlier index of `n` where it was (an edit that
+/// moved nothing), and replace few: the place and made number of each made entry.
+fn in_place(entries: &[Entry], n: usize) -> Option<Vec<(u32, u32)>> {
+    let mut made_at = Vec::new();
+    for (i, e) in entries.iter().enumerate() {
+        match *e {
+            Entry::Kept(_, old) if old as usize == i => {}
+            Entry::Kept(..) => return None,
+            Entry::Made(_, m) => made_at.push((i as u32, m)),
+        }
+    }
+    // Past a quarter replaced, renumbering every posting is as quick.
+    (entries.len() == n && made_at.len() <= n / 4).then_some(made_at)
+}
+
+/// Postings by key for entries in place ([`in_place`]): a key the made documents do not
+/// touch keeps its postings as written, a common one is patched bit by bit, the rest are
+/// decoded, mended and encoded again.
+fn patched_keys<'a>(
+    earlier: &'a BTreeMap<String, String>,
+    made: &'a Postings,
+    made_at: &[(u32, u32)],
+    n: usize,
+) -> BTreeMap<&'a str, Cow<'a, str>> {
+    let replaced: BTreeSet<u32> = made_at.iter().map(|&(at, _)| at).collect();
+    let changes = |key: &str| -> Vec<(u32, bool)> {
+        let holds = |m: u32| made.get(key).is_some_and(|ids| ids.binary_search(&m).is_ok());
+        made_at.iter().map(|&(at, m)| (at, holds(m))).collect()
+    };
+    let mut keys = BTreeMap::new();
+    for (key, s) in earlier {
+        let changes = changes(key);
+        if let Some(patched) = postings::patch_bitset(s, &changes, n) {
+            keys.insert(key.as_str(), Cow::Owned(patched));
+            continue;
+        }
+        let mut ids = postings::decode(s, n).unwrap_or_default();
+        let before = ids.len();
+        ids.retain(|id| !replaced.contains(id));
+        if ids.len() == before && changes.iter().all(|&(_, holds)| !holds) {
+            keys.insert(key.as_str(), Cow::Borrowed(s.as_str()));
+            continue;
+        }
+        ids.extend(changes.iter().filter(|c| c.1).map(|c| c.0));
+        ids.sort_unstable();
+        if !ids.is_empty() {
+            keys.insert(key.as_str(), Cow::Owned(postings::encode(&ids, n)));
+        }
+    }
+    for key in made.keys().filter(|k| !earlier.contains_key(*k)) {
+        let ids: Vec<u32> = changes(key).into_iter().filter(|c| c.1).map(|c| c.0).collect();
+        if !ids.is_empty() {
+            keys.insert(key.as_str(), Cow::Owned(postings::encode(&ids, n)));
+        }
+    }
+    keys
+}
+
+/// Postings by key for `entries`, renumbered from `earlier` and `made`.
+fn renumbered_keys<'a>(
+    entries: &[Entry],
+    earlier: &'a Postings,
+    made: &'a Postings,
+) -> BTreeMap<&'a str, Cow<'a, str>> {
     // Per source (earlier, made): old number → number in this index.
     let mut renumber: [Vec<Option<u32>>; 2] = [Vec::new(), Vec::new()];
     for (i, e) in entries.iter().enumerate() {
@@ -287,29 +381,31 @@ pub fn index_script(
             by_key.entry(key).or_default().extend(now);
         }
     }
-    let docs = entries
-        .iter()
-        .map(|e| match *e {
-            Entry::Kept(d, _) | Entry::Made(d, _) => {
-                [&d.id, &d.hash, &d.title, &d.other, &d.date_text, &d.text].map(String::as_str)
-            }
-        })
-        .collect();
-    let keys = by_key
+    by_key
         .into_iter()
         .filter(|(_, ids)| !ids.is_empty())
         .map(|(k, mut ids)| {
             ids.sort_unstable();
-            (k, postings::encode(&ids, entries.len()))
+            (k, Cow::Owned(postings::encode(&ids, entries.len())))
         })
-        .collect();
-    let data = IndexOut { v: FORMAT, lang, env, docs, keys };
-    let mut out = PREFIX.as_bytes().to_vec();
-    let mut writer = serde_json::Serializer::with_formatter(&mut out, ScriptSafe);
-    // Only strings go in: serialising them cannot fail.
-    let _ = data.serialize(&mut writer);
-    out.extend_from_slice(b";\n");
-    String::from_utf8(out).unwrap_or_default()
+        .collect()
+}
+
+/// A document as [`index_script`] writes it: copied as written, or from its fields.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum DocOut<'a> {
+    Raw(&'a RawValue),
+    Fields([&'a str; 6]),
+}
+
+impl<'a> DocOut<'a> {
+    /// `d` written from its fields.
+    fn fields(d: &'a SearchDoc) -> Self {
+        DocOut::Fields(
+            [&d.id, &d.hash, &d.title, &d.other, &d.date_text, &d.text].map(String::as_str),
+        )
+    }
 }
 
 /// The index as [`index_script`] writes it (the fields of [`IndexData`], borrowed).
@@ -318,8 +414,8 @@ struct IndexOut<'a> {
     v: u32,
     lang: &'a str,
     env: &'a str,
-    docs: Vec<[&'a str; 6]>,
-    keys: BTreeMap<&'a str, String>,
+    docs: Vec<DocOut<'a>>,
+    keys: BTreeMap<&'a str, Cow<'a, str>>,
 }
 
 /// serde_json's compact form with `<`, U+2028 and U+2029 inside strings escaped, so that no
@@ -358,19 +454,31 @@ pub struct Written {
     pub env: String,
     /// Its documents in order, without keys.
     pub docs: Vec<SearchDoc>,
-    /// Its postings.
-    pub postings: Postings,
+    /// Each document as written, when it may be copied into the next index as it is (it holds
+    /// nothing [`index_script`] escapes).
+    raw: Vec<Option<Box<RawValue>>>,
+    /// Its postings by key, as written (each checked with [`postings::is_valid`]).
+    keys: BTreeMap<String, String>,
 }
 
 impl Written {
+    /// Its postings, decoded.
+    pub fn postings(&self) -> Postings {
+        let n = self.docs.len();
+        let decode = |s: &String| postings::decode(s, n).unwrap_or_default();
+        self.keys.iter().map(|(k, s)| (k.clone(), decode(s))).collect()
+    }
+
     /// The documents with their keys rebuilt from the postings.
-    pub fn docs_with_keys(mut self) -> Vec<SearchDoc> {
-        for (key, ids) in &self.postings {
-            for &i in ids {
-                self.docs[i as usize].keys.insert(key.clone());
+    pub fn docs_with_keys(self) -> Vec<SearchDoc> {
+        let postings = self.postings();
+        let mut docs = self.docs;
+        for (key, ids) in postings {
+            for i in ids {
+                docs[i as usize].keys.insert(key.clone());
             }
         }
-        self.docs
+        docs
     }
 }
 
@@ -383,22 +491,67 @@ pub fn read_index(script: &str, lang: &str) -> Option<Written> {
         return None;
     }
     let n = data.docs.len();
-    let docs = data
-        .docs
-        .into_iter()
-        .map(|(id, hash, title, other, date_text, text)| SearchDoc {
-            id,
-            hash,
-            title,
-            other,
-            date_text,
-            text,
-            keys: BTreeSet::new(),
-        })
-        .collect();
-    let mut postings = Postings::new();
-    for (key, list) in data.keys {
-        postings.insert(key, postings::decode(&list, n)?);
+    let mut docs = Vec::with_capacity(n);
+    let mut raw = Vec::with_capacity(n);
+    for json in data.docs {
+        let (id, hash, title, other, date_text, text) = serde_json::from_str(json.get()).ok()?;
+        docs.push(SearchDoc { id, hash, title, other, date_text, text, keys: BTreeSet::new() });
+        let copyable = !json.get().contains(['<', '\u{2028}', '\u{2029}']);
+        raw.push(copyable.then_some(json));
     }
-    Some(Written { env: data.env, docs, postings })
+    data.keys.values().all(|s| postings::is_valid(s, n)).then_some(())?;
+    Some(Written { env: data.env, docs, raw, keys: data.keys })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Document `i` of a made-up index, holding `keys`.
+    fn doc(i: usize, keys: &[&str]) -> SearchDoc {
+        SearchDoc {
+            id: format!("b{i:03}"),
+            hash: format!("{:016}", i * keys.len()),
+            title: format!("제목 {i} <b>"),
+            other: String::new(),
+            date_text: String::new(),
+            text: "text".into(),
+            keys: keys.iter().map(|k| k.to_string()).collect(),
+        }
+    }
+
+    /// The index of `docs` as a build that made every document writes it.
+    fn whole(docs: &[SearchDoc]) -> String {
+        let mut made = Collected::default();
+        docs.iter().cloned().for_each(|d| made.add(d));
+        let entries: Vec<Entry> = docs.iter().filter_map(|d| made.get(&d.id)).collect();
+        index_script("ko", "env", &entries, &Written::default(), made.postings())
+    }
+
+    #[test]
+    fn an_edit_in_place_writes_the_index_a_whole_build_writes() {
+        // Among 120 documents: "common" and "half" are bitsets; "edge" (12 documents) is one
+        // only until it loses a document; "rare" is a list.
+        let keys = |i: usize| {
+            let mut k = vec!["common"];
+            k.extend((i % 2 == 0).then_some("half"));
+            k.extend((i < 12).then_some("edge"));
+            k.extend((i % 40 == 0).then_some("rare"));
+            k
+        };
+        let mut docs: Vec<SearchDoc> = (0..120).map(|i| doc(i, &keys(i))).collect();
+        let earlier = read_index(&whole(&docs), "ko").expect("it reads back");
+        docs[7] = doc(7, &["half", "new", "rare"]);
+        let mut made = Collected::default();
+        made.add(docs[7].clone());
+        let entries: Vec<Entry> = (0..120)
+            .map(|i| match i {
+                7 => made.get("b007").unwrap(),
+                _ => Entry::Kept(&earlier.docs[i], i as u32),
+            })
+            .collect();
+        assert!(in_place(&entries, 120).is_some());
+        let edited = index_script("ko", "env", &entries, &earlier, made.postings());
+        assert_eq!(edited, whole(&docs));
+    }
 }

@@ -59,6 +59,47 @@ fn b64_value(c: u8) -> Option<u8> {
     }
 }
 
+/// Whether `s` is postings among `n` documents as [`encode`] writes them, or could: a list
+/// [`decode`] reads, or a bitset of exactly the length `n` needs with no document past `n`.
+pub fn is_valid(s: &str, n: usize) -> bool {
+    match s.strip_prefix('~') {
+        Some(bits) => bits.len() == n.div_ceil(6) && bit_counts(bits, n).is_some(),
+        None => decode(s, n).is_some(),
+    }
+}
+
+/// How many documents bitset digits `bits` name; `None` when a digit is not base 64 or names
+/// a document past `n`.
+fn bit_counts(bits: &str, n: usize) -> Option<u32> {
+    let mut count = 0;
+    for (i, c) in bits.bytes().enumerate() {
+        let v = b64_value(c)?;
+        // Bits past document n - 1 in the last digit must be clear.
+        let past = (i * 6 + 6).saturating_sub(n).min(6);
+        (v >> (6 - past) == 0).then_some(())?;
+        count += v.count_ones();
+    }
+    Some(count)
+}
+
+/// Bitset postings `s` among `n` documents with each `(id, holds)` of `changes` set or cleared,
+/// when the result is surely still a bitset (its list would take two characters a document
+/// or more, longer than the bitset): an edit then rewrites a common key's postings without
+/// decoding them. `None` for list postings or a result [`encode`] might write as a list.
+pub fn patch_bitset(s: &str, changes: &[(u32, bool)], n: usize) -> Option<String> {
+    let bits = s.strip_prefix('~')?;
+    let mut digits = bits.as_bytes().to_vec();
+    for &(id, holds) in changes {
+        let digit = digits.get_mut(id as usize / 6)?;
+        let v = b64_value(*digit)?;
+        let bit = 1 << (id % 6);
+        *digit = B64[usize::from(if holds { v | bit } else { v & !bit })];
+    }
+    let patched = String::from_utf8(digits).ok()?;
+    let count = bit_counts(&patched, n)? as usize;
+    (2 * count > 1 + (1 + n.div_ceil(6))).then(|| format!("~{patched}"))
+}
+
 /// The document numbers of postings `s` among `n` documents; `None` when `s` is malformed or
 /// names a document past `n`.
 pub fn decode(s: &str, n: usize) -> Option<Vec<u32>> {
@@ -103,6 +144,33 @@ mod tests {
         for ids in [vec![0, 5, 81], all, vec![999], vec![], (0..1000).step_by(3).collect()] {
             assert_eq!(decode(&encode(&ids, 1000), 1000), Some(ids));
         }
+    }
+
+    #[test]
+    fn a_patched_bitset_is_the_bitset_encoded_again() {
+        let n = 100;
+        let ids: Vec<u32> = (0..n as u32).filter(|i| i % 3 != 0).collect();
+        let s = encode(&ids, n);
+        let patched = patch_bitset(&s, &[(0, true), (1, false), (99, true)], n).unwrap();
+        let mut expected: Vec<u32> = ids.iter().copied().filter(|&i| i != 1).collect();
+        expected.extend([0, 99]);
+        expected.sort_unstable();
+        assert_eq!(patched, encode(&expected, n));
+        // Too few documents left to be sure of the bitset form: not patched.
+        let few = encode(&(0..40).collect::<Vec<u32>>(), n);
+        let clear: Vec<(u32, bool)> = (0..35).map(|i| (i, false)).collect();
+        assert_eq!(patch_bitset(&few, &clear, n), None);
+        assert_eq!(patch_bitset("0,5", &[(1, true)], n), None);
+    }
+
+    #[test]
+    fn only_postings_encode_could_write_are_valid() {
+        let s = encode(&(0..50).collect::<Vec<u32>>(), 50);
+        assert!(is_valid(&s, 50) && is_valid("0,5,1z", 100));
+        // One digit too many; a document past n in the last digit.
+        assert!(!is_valid(&format!("{s}A"), 50) && !is_valid("~////////g", 50));
+        assert!(is_valid("~////////D", 50) && !is_valid("~////////E", 50));
+        assert!(!is_valid("0,0", 100));
     }
 
     #[test]
