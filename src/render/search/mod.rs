@@ -534,9 +534,9 @@ mod tests {
         // only until it loses a document; "rare" is a list.
         let keys = |i: usize| {
             let mut k = vec!["common"];
-            k.extend((i % 2 == 0).then_some("half"));
+            k.extend(i.is_multiple_of(2).then_some("half"));
             k.extend((i < 12).then_some("edge"));
-            k.extend((i % 40 == 0).then_some("rare"));
+            k.extend(i.is_multiple_of(40).then_some("rare"));
             k
         };
         let mut docs: Vec<SearchDoc> = (0..120).map(|i| doc(i, &keys(i))).collect();
