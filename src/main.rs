@@ -9,6 +9,7 @@ use cli::args::{Cli, Command};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    grow_heap_in_larger_steps();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => cli::build::run(&args),
@@ -23,3 +24,19 @@ fn main() -> ExitCode {
     };
     cli::exit_code(result)
 }
+
+/// Let glibc's allocator grow (and keep) heap in steps of 16 MB instead of 128 KB. With two
+/// workers allocating, every small step is an `mprotect` that stalls the other thread's page
+/// faults: an edit rebuild of 1,000 briefings made 4,900 of them and ran 6% slower.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn grow_heap_in_larger_steps() {
+    // SAFETY: `mallopt` only sets a tuning parameter of the allocator, and is called before
+    // any other thread exists.
+    unsafe {
+        libc::mallopt(libc::M_TOP_PAD, 16 << 20);
+    }
+}
+
+/// Other allocators keep their own defaults.
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn grow_heap_in_larger_steps() {}

@@ -263,7 +263,7 @@ fn hash_inputs(opts: &BuildOptions, limits: &Limits) -> (String, BTreeMap<PathBu
                 false if name == Path::new(content::CONFIG_FILE) => content::CONFIG_LIMIT,
                 false => limits.file(),
             };
-            let hash = match crate::input::read(&opts.root, &name, limit) {
+            let hash = match crate::input::read_listed(&opts.root, &name, limit) {
                 Ok(bytes) => hash_parts([bytes.as_slice()]),
                 Err(e) => hash_parts([e.to_string().as_bytes()]),
             };
