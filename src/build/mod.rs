@@ -23,7 +23,7 @@ use crate::render::page::PageRenderer;
 use crate::render::pdf;
 use crate::render::site::Selection;
 use crate::render::templates::{TemplateSet, load_templates};
-use incremental::{Cache, Checked, Inputs};
+use incremental::{Cache, Checked, Inputs, site_env};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -127,7 +127,11 @@ pub fn build_with_progress(
     let started = Instant::now();
     let pool = {
         // Named, so that profilers (`perf sched`, benches/cores.sh) tell them apart.
-        let mut b = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("yoyak-worker-{i}"));
+        let mut b = rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("yoyak-worker-{i}"))
+            // Only tasks started ahead of need are spawned (not joined): should one panic, the
+            // step that needs its result does the work again and reports what happens.
+            .panic_handler(|_| {});
         if let Some(j) = opts.jobs {
             b = b.num_threads(j.max(1));
         }
@@ -178,7 +182,7 @@ fn build_steps(run: &Run, started: Instant) -> Result<BuildReport, BuildError> {
         charts: &tools.charts,
     };
     let t0 = Instant::now();
-    let made = search::StageDocs::new(project.config.languages.len());
+    let made = search::StageDocs::new(&project.config.languages, &opts.out, site_env(&cache));
     let search_docs = opts.shard.is_none().then_some(&made);
     let files = &mut project.files;
     render_all(run, &r, files, &content_hashes, search_docs, &mut cache, &mut report)?;

@@ -93,11 +93,24 @@ fn edition_pdf(
     pdf::render_pdf(r.fonts, r.templates, data, &assets, &meta)
 }
 
-/// Every edition of one briefing. Editions compile in parallel too: a two-language briefing
-/// uses two cores.
-fn render_briefing(b: &Briefing, r: &Renderers) -> Result<Rendered, RenderError> {
-    let editions: Vec<Result<Rendered, RenderError>> =
-        r.config.languages.par_iter().map(|lang| render_edition(b, lang, r)).collect();
+/// Every edition of one briefing (content hash `hash`), each edition's search document going
+/// to `search_docs`. Editions compile in parallel too: a two-language briefing uses two cores.
+fn render_briefing(
+    b: &Briefing,
+    hash: &str,
+    r: &Renderers,
+    search_docs: Option<&StageDocs>,
+) -> Result<Rendered, RenderError> {
+    let editions: Vec<Result<Rendered, RenderError>> = (r.config.languages.par_iter().enumerate())
+        .map(|(i, lang)| {
+            let edition = render_edition(b, lang, r)?;
+            // Made now, while the briefing is whole, by the worker that rendered the edition.
+            if let Some(docs) = search_docs {
+                docs.add(b, hash, i, r.config);
+            }
+            Ok(edition)
+        })
+        .collect();
     let mut all = Rendered::default();
     for edition in editions {
         all.absorb(edition?);
@@ -136,14 +149,8 @@ pub fn render_briefings(
     let finished = AtomicUsize::new(0);
     let render_one = |i: usize| -> Result<Outcome, BuildError> {
         let b = ok[i].briefing;
-        let rendered = whole(&[b], slim, &opts.root, r.config).and_then(|w| {
-            let rendered = render_briefing(&w[0], r)?;
-            // The search documents are made now, while the briefing is whole.
-            if let Some(docs) = search_docs {
-                docs.add(&w[0], ok[i].hash, r.config);
-            }
-            Ok(rendered)
-        });
+        let rendered = whole(&[b], slim, &opts.root, r.config)
+            .and_then(|w| render_briefing(&w[0], ok[i].hash, r, search_docs));
         let result = match rendered {
             Ok(rendered) => write_briefing(b.id.clone(), rendered, &opts.out).map(Ok)?,
             Err(reason) => Err(reason),

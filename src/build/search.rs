@@ -15,38 +15,76 @@ use crate::render::search::{self, Collected, Entry, SearchDoc, Written, page};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// Largest earlier index read back (larger is not ours: it is rebuilt instead).
 const INDEX_LIMIT: u64 = 256 << 20;
 
 /// Search documents made while each briefing is whole (in the briefing stage, by the worker
 /// that rendered it), per configured language: the search step then parses again only the
-/// briefings neither made now nor kept in the earlier index.
+/// briefings neither made now nor kept in the earlier index. And that earlier index, read
+/// while the briefings render.
 pub struct StageDocs {
     per_lang: Vec<Mutex<Collected>>,
+    earlier: Arc<Earlier>,
+    /// Whether reading `earlier` has started.
+    reading: AtomicBool,
 }
 
 impl StageDocs {
-    /// None yet, for a project in `languages` languages.
-    pub fn new(languages: usize) -> Self {
-        StageDocs { per_lang: (0..languages).map(|_| Mutex::default()).collect() }
+    /// None yet, for a project in `languages`; the earlier index is read from `out` when it
+    /// was written for environment `env`.
+    pub fn new(languages: &[String], out: &Path, env: String) -> Self {
+        let per_lang = languages.iter().map(|_| Mutex::default()).collect();
+        let earlier = Earlier {
+            per_lang: languages.iter().map(|_| OnceLock::new()).collect(),
+            langs: languages.to_vec(),
+            out: out.to_path_buf(),
+            env,
+        };
+        StageDocs { per_lang, earlier: Arc::new(earlier), reading: AtomicBool::new(false) }
     }
 
-    /// Add whole briefing `b` (content hash `hash`) in every language.
-    pub fn add(&self, b: &Briefing, hash: &str, config: &Config) {
-        for (lang, collected) in config.languages.iter().zip(&self.per_lang) {
-            let doc = search::document(b, hash, lang, config);
-            collected.lock().unwrap_or_else(PoisonError::into_inner).add(doc);
+    /// Add the document of whole briefing `b` (content hash `hash`) in language `lang` (its
+    /// place among the configured ones), from the worker that rendered that edition. The
+    /// first one added starts reading the earlier index on this worker: it runs next, so
+    /// after an edit the worker done with the shorter edition reads it while typst lays out
+    /// the other, instead of the search step waiting for it.
+    pub fn add(&self, b: &Briefing, hash: &str, lang: usize, config: &Config) {
+        let doc = search::document(b, hash, &config.languages[lang], config);
+        self.per_lang[lang].lock().unwrap_or_else(PoisonError::into_inner).add(doc);
+        if !self.reading.swap(true, Ordering::Relaxed) {
+            for i in 0..self.earlier.langs.len() {
+                let earlier = Arc::clone(&self.earlier);
+                rayon::spawn(move || {
+                    earlier.get(i);
+                });
+            }
         }
     }
 
-    /// What was made, per language.
-    fn into_collected(self) -> Vec<Collected> {
-        self.per_lang
-            .into_iter()
-            .map(|m| m.into_inner().unwrap_or_else(PoisonError::into_inner))
-            .collect()
+    /// What was made, per language, and the earlier index.
+    fn into_parts(self) -> (Vec<Collected>, Arc<Earlier>) {
+        let made = self.per_lang.into_iter();
+        let made = made.map(|m| m.into_inner().unwrap_or_else(PoisonError::into_inner));
+        (made.collect(), self.earlier)
+    }
+}
+
+/// The index this build wrote before, per language: read once, by whichever comes first — a
+/// task [`StageDocs::add`] started, or the search step.
+pub struct Earlier {
+    per_lang: Vec<OnceLock<Written>>,
+    langs: Vec<String>,
+    out: PathBuf,
+    env: String,
+}
+
+impl Earlier {
+    /// The earlier index in language `i`, read now unless it was.
+    fn get(&self, i: usize) -> &Written {
+        self.per_lang[i].get_or_init(|| read_earlier(&self.out, &self.langs[i], &self.env))
     }
 }
 
@@ -75,9 +113,10 @@ pub fn build_search(
         return Ok(());
     }
     let sources = Sources { all, hashes: site.hashes, env: &env, slim: site.slim };
+    let (made, earlier) = made.into_parts();
     let files = run
         .pool
-        .install(|| search_files(&sources, made.into_collected(), opts, r))
+        .install(|| search_files(&sources, made, &earlier, opts, r))
         .map_err(BuildError::Listing)?;
     write_all(&files, &opts.out, report)?;
     cache.search = listing_entry(hash, files, 0);
@@ -97,12 +136,12 @@ struct Sources<'a> {
 fn search_files(
     src: &Sources,
     mut made: Vec<Collected>,
+    earlier: &Earlier,
     opts: &super::BuildOptions,
     r: &Renderers,
 ) -> Result<Vec<OutputFile>, RenderError> {
     let langs = &r.config.languages;
-    let earlier: Vec<Written> =
-        langs.par_iter().map(|lang| read_earlier(&opts.out, lang, src.env)).collect();
+    let earlier: Vec<&Written> = (0..langs.len()).into_par_iter().map(|i| earlier.get(i)).collect();
     // Per language: id → number in the earlier index, for documents still current.
     let kept: Vec<BTreeMap<&str, u32>> = earlier
         .iter()
@@ -143,7 +182,7 @@ fn search_files(
                 })
                 .collect();
             let script =
-                search::index_script(lang, src.env, &entries, &earlier[i], made[i].postings());
+                search::index_script(lang, src.env, &entries, earlier[i], made[i].postings());
             let view = page::search_page(lang, r.config);
             let html = r.pages.render("search.html", "page", &view)?;
             Ok([
