@@ -253,7 +253,7 @@ fn setup(run: &Run, started: Instant) -> Result<Start, BuildError> {
     let config = content::load_config(&opts.root)?;
     let limits = config.0.limits.clone();
     let inputs = run.pool.install(|| Inputs::read(opts, &limits));
-    if let Some(report) = incremental::try_noop(opts, &inputs, started) {
+    if let Some(report) = run.pool.install(|| incremental::try_noop(opts, &inputs, started)) {
         return Ok(Start::Unchanged(Box::new(report)));
     }
     let templates = load_templates(&opts.root, limits.file())?;
