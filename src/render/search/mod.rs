@@ -313,9 +313,8 @@ fn in_place(entries: &[Entry], n: usize) -> Option<Vec<(u32, u32)>> {
     (entries.len() == n && made_at.len() <= n / 4).then_some(made_at)
 }
 
-/// Postings by key for entries in place ([`in_place`]): a key the made documents do not
-/// touch keeps its postings as written, a common one is patched bit by bit, the rest are
-/// decoded, mended and encoded again.
+/// Postings by key for entries in place ([`in_place`]): every key of the earlier index or the
+/// made documents, with its postings as [`patched`] leaves them.
 fn patched_keys<'a>(
     earlier: &'a BTreeMap<String, String>,
     made: &'a Postings,
@@ -323,37 +322,38 @@ fn patched_keys<'a>(
     n: usize,
 ) -> BTreeMap<&'a str, Cow<'a, str>> {
     let replaced: BTreeSet<u32> = made_at.iter().map(|&(at, _)| at).collect();
-    let changes = |key: &str| -> Vec<(u32, bool)> {
+    let keys = earlier.keys().chain(made.keys().filter(|k| !earlier.contains_key(*k)));
+    keys.filter_map(|key| {
         let holds = |m: u32| made.get(key).is_some_and(|ids| ids.binary_search(&m).is_ok());
-        made_at.iter().map(|&(at, m)| (at, holds(m))).collect()
-    };
-    let mut keys = BTreeMap::new();
-    for (key, s) in earlier {
-        let changes = changes(key);
-        if let Some(patched) = postings::patch_bitset(s, &changes, n) {
-            keys.insert(key.as_str(), Cow::Owned(patched));
-            continue;
-        }
-        let mut ids = postings::decode(s, n).unwrap_or_default();
-        let before = ids.len();
-        ids.retain(|id| !replaced.contains(id));
-        if ids.len() == before && changes.iter().all(|&(_, holds)| !holds) {
-            keys.insert(key.as_str(), Cow::Borrowed(s.as_str()));
-            continue;
-        }
-        ids.extend(changes.iter().filter(|c| c.1).map(|c| c.0));
-        ids.sort_unstable();
-        if !ids.is_empty() {
-            keys.insert(key.as_str(), Cow::Owned(postings::encode(&ids, n)));
-        }
+        let changes: Vec<(u32, bool)> = made_at.iter().map(|&(at, m)| (at, holds(m))).collect();
+        let s = earlier.get(key).map_or("", String::as_str);
+        Some((key.as_str(), patched(s, &changes, &replaced, n)?))
+    })
+    .collect()
+}
+
+/// Postings `s` (empty for a key new to the index) among `n` documents, after the documents
+/// at `replaced` became the made ones: `changes` says for each place whether its document
+/// holds the key. A key the edit does not touch keeps its postings as written, a common one is
+/// patched bit by bit, the rest are decoded, mended and encoded again; `None` for no document.
+fn patched<'a>(
+    s: &'a str,
+    changes: &[(u32, bool)],
+    replaced: &BTreeSet<u32>,
+    n: usize,
+) -> Option<Cow<'a, str>> {
+    if let Some(bits) = postings::patch_bitset(s, changes, n) {
+        return Some(Cow::Owned(bits));
     }
-    for key in made.keys().filter(|k| !earlier.contains_key(*k)) {
-        let ids: Vec<u32> = changes(key).into_iter().filter(|c| c.1).map(|c| c.0).collect();
-        if !ids.is_empty() {
-            keys.insert(key.as_str(), Cow::Owned(postings::encode(&ids, n)));
-        }
+    let mut ids = postings::decode(s, n).unwrap_or_default();
+    let before = ids.len();
+    ids.retain(|id| !replaced.contains(id));
+    if ids.len() == before && changes.iter().all(|&(_, holds)| !holds) {
+        return (!ids.is_empty()).then_some(Cow::Borrowed(s));
     }
-    keys
+    ids.extend(changes.iter().filter(|c| c.1).map(|c| c.0));
+    ids.sort_unstable();
+    (!ids.is_empty()).then(|| Cow::Owned(postings::encode(&ids, n)))
 }
 
 /// Postings by key for `entries`, renumbered from `earlier` and `made`.
