@@ -82,25 +82,52 @@ pub fn build_listings(
     cache: &mut Cache,
     report: &mut BuildReport,
 ) -> Result<(), BuildError> {
-    let opts = run.opts;
     // Newest first: the order of the index pages, the feed and digest selection.
     let mut all = published.briefings.clone();
     site::sort_newest_first(&mut all);
     let inputs = SiteBriefings { all: &all, hashes: &published.hashes, slim };
-    // Search first: its documents are let go before typst lays out the digests, the step
-    // that peaks highest.
     let t0 = Instant::now();
-    super::search::build_search(run, r, &inputs, made, cache, report)?;
-    report.timings.step("search", t0);
+    // Search runs beside the digests, feed and pages: it needs nothing of theirs, and after
+    // an edit it is one core's work while they take the other.
+    let env = site_env(cache);
+    let mut entry = std::mem::take(&mut cache.search);
+    let mut beside = BuildReport::default();
+    let (searched, listed) = run.pool.join(
+        || {
+            let t1 = Instant::now();
+            let s =
+                super::search::build_search(run, r, &inputs, made, (&env, &mut entry), &mut beside);
+            beside.timings.step("search", t1);
+            s
+        },
+        || digests_feed_pages(run, r, &inputs, published, cache, report),
+    );
+    cache.search = entry;
+    report.absorb_beside(beside);
+    searched?;
+    listed?;
+    report.timings.site = t0.elapsed().as_secs_f64();
+    Ok(())
+}
+
+/// The digests, then the feed and the listing pages (which list the digests).
+fn digests_feed_pages(
+    run: &Run,
+    r: &Renderers,
+    inputs: &SiteBriefings,
+    published: &Published,
+    cache: &mut Cache,
+    report: &mut BuildReport,
+) -> Result<(), BuildError> {
     let t1 = Instant::now();
-    let views = digests(run, r, &inputs, cache, report)?;
+    let views = digests(run, r, inputs, cache, report)?;
     report.timings.step("digests", t1);
     let t1 = Instant::now();
-    feed(r, &all, published, opts, cache, report)?;
+    feed(r, inputs.all, published, run.opts, cache, report)?;
     report.timings.step("feed", t1);
     let t1 = Instant::now();
     let site = SiteInputs {
-        all: &all,
+        all: inputs.all,
         digests: &views.by_lang,
         digest_names: views.names,
         listed: &published.listed,
@@ -108,7 +135,6 @@ pub fn build_listings(
     };
     super::pages::build_pages(run, r, &site, cache, report)?;
     report.timings.step("pages", t1);
-    report.timings.site = t0.elapsed().as_secs_f64();
     Ok(())
 }
 

@@ -108,6 +108,14 @@ pub struct BuildReport {
 }
 
 impl BuildReport {
+    /// Add what a step run beside this one's (on the other side of a join) wrote and took.
+    pub fn absorb_beside(&mut self, beside: BuildReport) {
+        self.produced += beside.produced;
+        self.written += beside.written;
+        self.timings.write += beside.timings.write;
+        self.timings.steps.extend(beside.timings.steps);
+    }
+
     /// Whether anything stopped a briefing or the project from building.
     pub fn has_errors(&self) -> bool {
         !self.failed.is_empty() || self.diagnostics.iter().any(Diagnostic::is_error)

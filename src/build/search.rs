@@ -1,10 +1,10 @@
-//! The search step (the first of step 4, before the digests): the search index per language, the search pages
-//! and the script, written only when a published briefing's content or the environment
+//! The search step (step 4, beside the digests, feed and pages): the search index per
+//! language, the search pages and the script, written only when a published briefing's content or the environment
 //! changed. A rendered briefing's documents were made in the briefing stage, while it was
 //! whole; an unchanged one's are read back from the index this build wrote before; only a
 //! briefing that is neither (the index was deleted) is parsed again.
 
-use super::incremental::{Cache, site_env, whole};
+use super::incremental::{self, Cache, whole};
 use super::listings::SiteBriefings;
 use super::write::{OutputFile, listing_entry, write_all};
 use super::{BuildError, Renderers, Run};
@@ -88,19 +88,19 @@ impl Earlier {
     }
 }
 
-/// Write the search index, pages and script when what they hold changed. `site.all` is every
-/// published briefing, newest first (the order of results); `made` holds the documents the
-/// briefing stage made.
+/// Write the search index, pages and script when what they hold changed, for environment
+/// `env`; `entry` is what the cache remembers of them. `site.all` is every published
+/// briefing, newest first (the order of results); `made` holds the documents the briefing
+/// stage made.
 pub fn build_search(
     run: &Run,
     r: &Renderers,
     site: &SiteBriefings,
     made: StageDocs,
-    cache: &mut Cache,
+    (env, entry): (&str, &mut incremental::Entry),
     report: &mut super::BuildReport,
 ) -> Result<(), BuildError> {
     let opts = run.opts;
-    let env = site_env(cache);
     let all = site.all;
     let hash_of = |b: &Briefing| site.hashes.get(b.id.as_str()).copied().unwrap_or("");
     let hash = hash_parts(
@@ -108,18 +108,18 @@ pub fn build_search(
             .into_iter()
             .chain(all.iter().flat_map(|b| [b.id.as_bytes(), hash_of(b).as_bytes()])),
     );
-    if Cache::is_fresh(Some(&cache.search), &hash, &opts.out) {
-        report.produced += cache.search.files.len();
+    if Cache::is_fresh(Some(entry), &hash, &opts.out) {
+        report.produced += entry.files.len();
         return Ok(());
     }
-    let sources = Sources { all, hashes: site.hashes, env: &env, slim: site.slim };
+    let sources = Sources { all, hashes: site.hashes, env, slim: site.slim };
     let (made, earlier) = made.into_parts();
     let files = run
         .pool
         .install(|| search_files(&sources, made, &earlier, opts, r))
         .map_err(BuildError::Listing)?;
     write_all(&files, &opts.out, report)?;
-    cache.search = listing_entry(hash, files, 0);
+    *entry = listing_entry(hash, files, 0);
     Ok(())
 }
 
