@@ -148,7 +148,9 @@ pub fn build_with_progress(
         if killed_before {
             scope.spawn(|| crate::output::remove_temporaries(&opts.out));
         }
-        build_steps(&Run { opts, pool: &pool, progress }, started)
+        // On the pool, so that a parallel step outside an `install` cannot start rayon's
+        // global pool (two more threads, more than `--jobs` allows).
+        pool.install(|| build_steps(&Run { opts, pool: &pool, progress }, started))
     })
 }
 
@@ -164,14 +166,16 @@ fn build_steps(run: &Run, started: Instant) -> Result<BuildReport, BuildError> {
     report.timings.setup = since(started);
     report.timings.step("setup", started);
 
-    let t0 = Instant::now();
     let checks = std::mem::take(&mut cache.checks);
-    let Loaded { mut project, content_hashes, tools } =
-        load(run, config, &templates, &file_hashes, &checks, &mut report)?;
-    report.timings.step("load", t0);
-    let t0 = Instant::now();
-    check(run, &mut project, &content_hashes, checks, &mut cache, &mut report);
-    report.timings.step("check", t0);
+    let Cache { briefings, checks: recorded, .. } = &mut cache;
+    // Whose files are missing from the output folder is found beside loading and checking,
+    // which leave a core idle part of the time.
+    let (loaded, missing) = rayon::join(
+        || load_and_check(run, config, &templates, &file_hashes, checks, recorded, &mut report),
+        || incremental::missing_briefings(briefings, &opts.out),
+    );
+    cache.missing = Some(missing);
+    let Loaded { mut project, content_hashes, tools } = loaded?;
 
     report.diagnostics = project.all_diagnostics().cloned().collect();
     let r = Renderers {
@@ -278,6 +282,26 @@ fn since(t0: Instant) -> f64 {
     t0.elapsed().as_secs_f64()
 }
 
+/// Steps 1 and 2: load the project (the cache's records standing in for unchanged files),
+/// then check it, recording what the next build needs of each file in `recorded`.
+fn load_and_check(
+    run: &Run,
+    config: (Config, Vec<Diagnostic>),
+    templates: &TemplateSet,
+    file_hashes: &BTreeMap<PathBuf, String>,
+    checks: BTreeMap<PathBuf, Checked>,
+    recorded: &mut BTreeMap<PathBuf, Checked>,
+    report: &mut BuildReport,
+) -> Result<Loaded, BuildError> {
+    let t0 = Instant::now();
+    let mut loaded = load(run, config, templates, file_hashes, &checks, report)?;
+    report.timings.step("load", t0);
+    let t0 = Instant::now();
+    check(run, &mut loaded.project, &loaded.content_hashes, checks, recorded, report);
+    report.timings.step("check", t0);
+    Ok(loaded)
+}
+
 /// Step 1 — load: the content (a file whose bytes the cache knows is not parsed again: its
 /// slim briefing stands in), while templates compile and fonts load — an edit rebuild waits
 /// on each.
@@ -323,14 +347,14 @@ fn check(
     project: &mut Project,
     content_hashes: &[Option<String>],
     checks: BTreeMap<PathBuf, Checked>,
-    cache: &mut Cache,
+    recorded: &mut BTreeMap<PathBuf, Checked>,
     report: &mut BuildReport,
 ) {
     let t0 = Instant::now();
     let per_file = run.pool.install(|| {
         crate::check::check_files(project, &|_, f| incremental::cached_findings(&checks, f))
     });
-    incremental::record_checks(cache, project, &per_file, content_hashes, checks);
+    incremental::record_checks(recorded, project, &per_file, content_hashes, checks);
     // Not cached: whether an embargo has passed changes with the clock.
     let timing = crate::check::passed_embargoes(project, crate::check::now());
     for d in per_file.into_iter().flatten().chain(timing) {

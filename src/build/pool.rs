@@ -134,16 +134,10 @@ pub fn render_briefings(
     report: &mut BuildReport,
 ) -> Result<(), BuildError> {
     let opts = run.opts;
-    // Checking each output's size is a few thousand `stat`s at 1,000 briefings: on the pool.
-    let todo: Vec<usize> = run.pool.install(|| {
-        (0..ok.len())
-            .into_par_iter()
-            .filter(|&i| in_shard(opts.shard, i))
-            .filter(|&i| {
-                !Cache::is_fresh(cache.briefings.get(&ok[i].briefing.id), ok[i].hash, &opts.out)
-            })
-            .collect()
-    });
+    let todo: Vec<usize> = (0..ok.len())
+        .filter(|&i| in_shard(opts.shard, i))
+        .filter(|&i| !cache.briefing_is_fresh(&ok[i].briefing.id, ok[i].hash, &opts.out))
+        .collect();
     (run.progress)(Progress::Start { total: todo.len() });
     let workers = run.pool.current_num_threads().clamp(1, todo.len().max(1));
     let finished = AtomicUsize::new(0);
