@@ -7,6 +7,7 @@
 //! fonts, `SOURCE_DATE_EPOCH`). A cache that does not parse, or comes from another version or
 //! environment, is ignored — never trusted.
 
+use super::stamp::{self, Meta, Stamp};
 use super::{BuildOptions, BuildReport};
 use crate::content::{self, Briefing, Config, Limits, Loaded, Project};
 use crate::diagnostic::Diagnostic;
@@ -137,6 +138,9 @@ pub struct Cache {
     /// Hash of every input file's bytes when the last build was clean (no diagnostics).
     #[serde(default)]
     pub clean_inputs: Option<String>,
+    /// Per input file (relative to the root): its metadata when it was hashed, and the hash.
+    #[serde(default)]
+    pub stamps: BTreeMap<PathBuf, Stamp>,
     /// The briefings whose files this build found missing from the output folder, once it
     /// has looked ([`missing_briefings`]); not saved.
     #[serde(skip)]
@@ -252,26 +256,27 @@ pub struct Inputs {
     pub raw: String,
     /// Each input file's hash, by path relative to the root.
     pub file_hashes: BTreeMap<PathBuf, String>,
+    /// The stamps of this build's input files, for the next one.
+    pub stamps: BTreeMap<PathBuf, Stamp>,
     /// The cache file as last written, unchecked.
     pub stored: Option<Cache>,
 }
 
 impl Inputs {
-    /// Hash the inputs and read the cache (megabytes of JSON at 1,000 briefings) side by side.
+    /// List the inputs with their metadata while the cache is read (megabytes of JSON at
+    /// 1,000 briefings), then hash those its stamps do not vouch for.
     pub fn read(opts: &BuildOptions, limits: &Limits) -> Inputs {
-        let ((raw, file_hashes), stored) =
-            rayon::join(|| hash_inputs(opts, limits), || Cache::read(&opts.out));
-        Inputs { raw, file_hashes, stored }
+        let started = stamp::nanos_at(std::time::SystemTime::now());
+        let (listed, stored) = rayon::join(|| list_inputs(opts), || Cache::read(&opts.out));
+        // Stamps from another yoyak are not trusted: how it hashed may differ.
+        let stamps = stored.as_ref().filter(|c| c.version == version()).map(|c| &c.stamps);
+        let (raw, file_hashes, stamps) = hash_inputs(opts, limits, listed, stamps, started);
+        Inputs { raw, file_hashes, stamps, stored }
     }
 }
 
-/// Hash of every input file's bytes: content, config, templates, fonts — and the options.
-/// When it equals the last clean build's, nothing can have changed and nothing is parsed.
-/// Also each file's own hash, by path relative to the root: a content file whose hash the
-/// cache knows is neither read again nor parsed. Files are read as the loader reads them
-/// (regular files inside the project, within the limits); one that cannot be read hashes
-/// as its error, and the loader reports it.
-fn hash_inputs(opts: &BuildOptions, limits: &Limits) -> (String, BTreeMap<PathBuf, String>) {
+/// Every input file — content, config, templates, fonts — in path order, with its metadata.
+fn list_inputs(opts: &BuildOptions) -> Vec<(PathBuf, Option<Meta>)> {
     let mut files = Vec::new();
     for dir in ["content", "templates", "fonts"] {
         if let Ok(Some(entries)) = crate::input::list(&opts.root, Path::new(dir)) {
@@ -280,29 +285,65 @@ fn hash_inputs(opts: &BuildOptions, limits: &Limits) -> (String, BTreeMap<PathBu
     }
     files.push(PathBuf::from(content::CONFIG_FILE));
     files.sort();
-    let per_file: Vec<(PathBuf, String)> = files
+    let with_meta = files.into_par_iter().map(|f| (stamp::meta_of(&opts.root, &f), f));
+    with_meta.map(|(meta, f)| (f, meta)).collect()
+}
+
+/// What hashing the inputs gives: the hash of them all, each file's hash, and their stamps.
+type Hashed = (String, BTreeMap<PathBuf, String>, BTreeMap<PathBuf, Stamp>);
+
+/// Hash of every input file's bytes (`listed`) and the options. When it equals the last clean
+/// build's, nothing can have changed and nothing is parsed. Also each file's own hash, by path
+/// relative to the root: a content file whose hash the cache knows is neither read again nor
+/// parsed. A file is read when the last build's `stamps` do not vouch for its hash, as the
+/// loader reads it (a regular file inside the project, within the limits); one that cannot be
+/// read hashes as its error, and the loader reports it.
+fn hash_inputs(
+    opts: &BuildOptions,
+    limits: &Limits,
+    listed: Vec<(PathBuf, Option<Meta>)>,
+    stamps: Option<&BTreeMap<PathBuf, Stamp>>,
+    started: i128,
+) -> Hashed {
+    let per_file: Vec<(PathBuf, String, Option<Stamp>)> = listed
         .into_par_iter()
-        .map(|name| {
+        .map(|(name, meta)| {
+            if let Some(hash) = stamp::vouched(stamps.and_then(|s| s.get(&name)), meta) {
+                let stamp = stamp::stamp(meta, hash, started);
+                return (name, hash.to_string(), stamp);
+            }
             let limit = match name.starts_with("fonts") {
                 true => limits.font(),
                 false if name == Path::new(content::CONFIG_FILE) => content::CONFIG_LIMIT,
                 false => limits.file(),
             };
-            let hash = match crate::input::read_listed(&opts.root, &name, limit) {
-                Ok(bytes) => hash_parts([bytes.as_slice()]),
-                Err(e) => hash_parts([e.to_string().as_bytes()]),
-            };
-            (name, hash)
+            match crate::input::read_listed(&opts.root, &name, limit) {
+                Ok(bytes) => {
+                    let hash = hash_parts([bytes.as_slice()]);
+                    let stamp = stamp::stamp(meta, &hash, started);
+                    (name, hash, stamp)
+                }
+                Err(e) => (name, hash_parts([e.to_string().as_bytes()]), None),
+            }
         })
         .collect();
     let mut parts: Vec<Vec<u8>> =
         vec![format!("{:?}", opts.selection).into_bytes(), version().into_bytes()];
     parts.push(std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default().into_bytes());
-    for (name, hash) in &per_file {
+    for (name, hash, _) in &per_file {
         parts.push(name.to_string_lossy().as_bytes().to_vec());
         parts.push(hash.as_bytes().to_vec());
     }
-    (hash_parts(parts.iter().map(Vec::as_slice)), per_file.into_iter().collect())
+    let raw = hash_parts(parts.iter().map(Vec::as_slice));
+    let mut hashes = BTreeMap::new();
+    let mut stamps = BTreeMap::new();
+    for (name, hash, stamp) in per_file {
+        if let Some(s) = stamp {
+            stamps.insert(name.clone(), s);
+        }
+        hashes.insert(name, hash);
+    }
+    (raw, hashes, stamps)
 }
 
 /// Hash of everything every output depends on besides its own content: the configuration and

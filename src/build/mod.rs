@@ -11,6 +11,7 @@ mod pages;
 mod pool;
 mod report;
 mod search;
+pub mod stamp;
 mod write;
 
 pub use pool::pdf_date;
@@ -261,8 +262,10 @@ fn setup(run: &Run, started: Instant) -> Result<Start, BuildError> {
         return Ok(Start::Unchanged(Box::new(report)));
     }
     let templates = load_templates(&opts.root, limits.file())?;
-    let Inputs { raw, file_hashes, stored } = inputs;
-    let cache = Cache::validate(stored, &incremental::environment_hash(&file_hashes, &templates));
+    let Inputs { raw, file_hashes, stamps, stored } = inputs;
+    let mut cache =
+        Cache::validate(stored, &incremental::environment_hash(&file_hashes, &templates));
+    cache.stamps = stamps;
     Ok(Start::Changed(Box::new(Setup { config, raw_inputs: raw, file_hashes, templates, cache })))
 }
 

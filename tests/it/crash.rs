@@ -24,7 +24,24 @@ type Snapshot = BTreeMap<PathBuf, Vec<u8>>;
 
 /// A snapshot of `dir`.
 fn snapshot(dir: &Path) -> Snapshot {
-    list_files(dir).into_iter().map(|f| (f.clone(), std::fs::read(dir.join(&f)).unwrap())).collect()
+    list_files(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap();
+            match f == Path::new(yoyak::build::incremental::CACHE_FILE) {
+                true => (f, without_stamps(&bytes)),
+                false => (f, bytes),
+            }
+        })
+        .collect()
+}
+
+/// The cache without its stamps: each input file's inode and times are this checkout's, not
+/// what the build made.
+fn without_stamps(cache: &[u8]) -> Vec<u8> {
+    let mut json: serde_json::Value = serde_json::from_slice(cache).unwrap();
+    json.as_object_mut().unwrap().remove("stamps");
+    serde_json::to_vec(&json).unwrap()
 }
 
 /// Whether the file name of `path` is one of yoyak's temporary files.

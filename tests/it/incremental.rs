@@ -286,3 +286,35 @@ fn an_output_cut_short_after_a_crash_is_written_again() {
     assert!(r.listing_rendered, "the index pages are written again");
     assert_eq!(snapshot(&p.path().join("build")), good);
 }
+
+#[test]
+fn a_stamped_file_changed_to_the_same_size_and_time_is_read_again() {
+    // An unchanged file is not read again while its size, times and inode are as stamped; a
+    // stamp is only taken of a file that last changed two seconds before the build.
+    let p = fixture("digest");
+    build_project(p.path());
+    std::thread::sleep(std::time::Duration::from_millis(2_100));
+    replace_once(
+        &p.path().join("content/2026-03-06-kdi-chip-exports.yaml"),
+        "  ko: ",
+        "  ko: 수정 ",
+    );
+    build_project(p.path());
+    let cache = std::fs::read_to_string(p.path().join("build/.yoyak-cache.json")).unwrap();
+    let msit = "content/2026-03-03-msit-ai-budget.yaml";
+    assert!(cache.contains(&format!("\"{msit}\":{{\"meta\"")), "a settled file is stamped");
+    assert!(!cache.contains("kdi-chip-exports.yaml\":{\"meta\""), "a file just edited is not");
+
+    // Same size, and its modification time put back: its change time and inode still tell.
+    let file = p.path().join(msit);
+    let mtime = std::fs::metadata(&file).unwrap().modified().unwrap();
+    replace_once(&file, "2026년 AI 예산", "2026년 AI 재원");
+    std::fs::File::options().write(true).open(&file).unwrap().set_modified(mtime).unwrap();
+    let r = build_project(p.path());
+    assert_eq!(r.parsed, 1, "the changed file is read and parsed again");
+    let html = std::fs::read_to_string(
+        p.path().join("build/msit-ai-budget-2026/msit-ai-budget-2026.ko.html"),
+    )
+    .unwrap();
+    assert!(html.contains("2026년 AI 재원"));
+}
