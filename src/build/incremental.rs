@@ -7,6 +7,7 @@
 //! fonts, `SOURCE_DATE_EPOCH`). A cache that does not parse, or comes from another version or
 //! environment, is ignored — never trusted.
 
+use super::file_map::{self, FileMap};
 use super::stamp::{self, Meta, Stamp};
 use super::{BuildOptions, BuildReport};
 use crate::content::{self, Briefing, Config, Limits, Loaded, Project};
@@ -133,14 +134,14 @@ pub struct Cache {
     #[serde(default)]
     pub digests: BTreeMap<String, Entry>,
     /// Per content file: the findings of `check`, reused while its bytes are unchanged.
-    #[serde(default)]
-    pub checks: BTreeMap<PathBuf, Checked>,
+    #[serde(default, with = "file_map")]
+    pub checks: FileMap<Checked>,
     /// Hash of every input file's bytes when the last build was clean (no diagnostics).
     #[serde(default)]
     pub clean_inputs: Option<String>,
     /// Per input file (relative to the root): its metadata when it was hashed, and the hash.
-    #[serde(default)]
-    pub stamps: BTreeMap<PathBuf, Stamp>,
+    #[serde(default, with = "file_map")]
+    pub stamps: FileMap<Stamp>,
     /// The briefings whose files this build found missing from the output folder, once it
     /// has looked ([`missing_briefings`]); not saved.
     #[serde(skip)]
@@ -203,7 +204,7 @@ impl Cache {
                         && (e.source.as_os_str().is_empty() || plain(&e.source))
                 },
             )
-            && self.checks.keys().all(|p| plain(p))
+            && self.checks.keys().all(|p| plain(Path::new(p)))
             && self.pages.keys().all(|p| plain(p))
     }
 
@@ -255,9 +256,9 @@ pub struct Inputs {
     /// changed.
     pub raw: String,
     /// Each input file's hash, by path relative to the root.
-    pub file_hashes: BTreeMap<PathBuf, String>,
+    pub file_hashes: FileMap<String>,
     /// The stamps of this build's input files, for the next one.
-    pub stamps: BTreeMap<PathBuf, Stamp>,
+    pub stamps: FileMap<Stamp>,
     /// The cache file as last written, unchecked.
     pub stored: Option<Cache>,
 }
@@ -275,7 +276,7 @@ impl Inputs {
     }
 }
 
-/// Every input file — content, config, templates, fonts — in path order, with its metadata.
+/// Every input file — content, config, templates, fonts — in byte order, with its metadata.
 fn list_inputs(opts: &BuildOptions) -> Vec<(PathBuf, Option<Meta>)> {
     let mut files = Vec::new();
     for dir in ["content", "templates", "fonts"] {
@@ -284,13 +285,14 @@ fn list_inputs(opts: &BuildOptions) -> Vec<(PathBuf, Option<Meta>)> {
         }
     }
     files.push(PathBuf::from(content::CONFIG_FILE));
-    files.sort();
+    // In the order of a [`FileMap`]'s keys, so the maps are built from the list in one pass.
+    files.sort_by(|a, b| file_map::key(a).cmp(file_map::key(b)));
     let with_meta = files.into_par_iter().map(|f| (stamp::meta_of(&opts.root, &f), f));
     with_meta.map(|(meta, f)| (f, meta)).collect()
 }
 
 /// What hashing the inputs gives: the hash of them all, each file's hash, and their stamps.
-type Hashed = (String, BTreeMap<PathBuf, String>, BTreeMap<PathBuf, Stamp>);
+type Hashed = (String, FileMap<String>, FileMap<Stamp>);
 
 /// Hash of every input file's bytes (`listed`) and the options. When it equals the last clean
 /// build's, nothing can have changed and nothing is parsed. Also each file's own hash, by path
@@ -302,13 +304,14 @@ fn hash_inputs(
     opts: &BuildOptions,
     limits: &Limits,
     listed: Vec<(PathBuf, Option<Meta>)>,
-    stamps: Option<&BTreeMap<PathBuf, Stamp>>,
+    stamps: Option<&FileMap<Stamp>>,
     started: i128,
 ) -> Hashed {
     let per_file: Vec<(PathBuf, String, Option<Stamp>)> = listed
         .into_par_iter()
         .map(|(name, meta)| {
-            if let Some(hash) = stamp::vouched(stamps.and_then(|s| s.get(&name)), meta) {
+            let stamped = stamps.and_then(|s| s.get(file_map::key(&name)));
+            if let Some(hash) = stamp::vouched(stamped, meta) {
                 let stamp = stamp::stamp(meta, hash, started);
                 return (name, hash.to_string(), stamp);
             }
@@ -335,25 +338,18 @@ fn hash_inputs(
         parts.push(hash.as_bytes().to_vec());
     }
     let raw = hash_parts(parts.iter().map(Vec::as_slice));
-    let mut hashes = BTreeMap::new();
-    let mut stamps = BTreeMap::new();
-    for (name, hash, stamp) in per_file {
-        if let Some(s) = stamp {
-            stamps.insert(name.clone(), s);
-        }
-        hashes.insert(name, hash);
-    }
-    (raw, hashes, stamps)
+    // Collected, not inserted one by one: the files come sorted, so each map is built in a pass.
+    let stamps = per_file.iter().filter_map(|(n, _, s)| Some((n.clone().into(), s.clone()?)));
+    let stamps = stamps.collect();
+    (raw, per_file.into_iter().map(|(n, h, _)| (n.into(), h)).collect(), stamps)
 }
 
 /// Hash of everything every output depends on besides its own content: the configuration and
 /// glossary as written (loading and checking read them too), templates, project fonts and
 /// `SOURCE_DATE_EPOCH`. Files come as [`Inputs::read`] hashed them (read once per build).
-pub fn environment_hash(
-    file_hashes: &BTreeMap<PathBuf, String>,
-    templates: &TemplateSet,
-) -> String {
-    let hash_of = |p: PathBuf| file_hashes.get(&p).map(String::as_bytes).unwrap_or_default();
+pub fn environment_hash(file_hashes: &FileMap<String>, templates: &TemplateSet) -> String {
+    let hash_of = |p: PathBuf| file_hashes.get(file_map::key(&p)).map(String::as_bytes);
+    let hash_of = |p: PathBuf| hash_of(p).unwrap_or_default();
     let mut parts: Vec<&[u8]> = vec![
         hash_of(PathBuf::from(content::CONFIG_FILE)),
         hash_of(Path::new("content").join(content::GLOSSARY_FILE)),
@@ -362,8 +358,8 @@ pub fn environment_hash(
         parts.push(t.name.as_bytes());
         parts.push(t.text.as_bytes());
     }
-    for (name, hash) in file_hashes.iter().filter(|(p, _)| p.starts_with("fonts")) {
-        parts.push(name.as_os_str().as_encoded_bytes());
+    for (name, hash) in file_hashes.iter().filter(|(p, _)| Path::new(p).starts_with("fonts")) {
+        parts.push(name.as_encoded_bytes());
         parts.push(hash.as_bytes());
     }
     let epoch = std::env::var("SOURCE_DATE_EPOCH").unwrap_or_default();
@@ -409,11 +405,11 @@ pub fn try_noop(opts: &BuildOptions, inputs: &Inputs, started: Instant) -> Optio
 /// and yoyak), as the cache holds it: what the site needs of it, without parsing it again.
 pub fn stand_in(
     file: &Path,
-    file_hashes: &BTreeMap<PathBuf, String>,
-    checks: &BTreeMap<PathBuf, Checked>,
+    file_hashes: &FileMap<String>,
+    checks: &FileMap<Checked>,
 ) -> Option<Loaded> {
-    let hash = file_hashes.get(file)?;
-    let c = checks.get(file).filter(|c| &c.hash == hash)?;
+    let hash = file_hashes.get(file_map::key(file))?;
+    let c = checks.get(file_map::key(file)).filter(|c| &c.hash == hash)?;
     let slim = c.slim.as_ref()?;
     // A slim briefing that does not parse (the cache is not ours) is no stand-in: the file
     // is read and parsed.
@@ -431,17 +427,14 @@ pub fn stand_in(
 
 /// Each file's content hash (what its outputs are keyed by: the briefing's content, not its
 /// file's bytes — a comment or a reordered key changes nothing).
-pub fn content_hashes(
-    project: &Project,
-    checks: &BTreeMap<PathBuf, Checked>,
-) -> Vec<Option<String>> {
+pub fn content_hashes(project: &Project, checks: &FileMap<Checked>) -> Vec<Option<String>> {
     project
         .files
         .par_iter()
         .map(|f| {
             let b = f.briefing.as_ref()?;
             if f.reused {
-                return checks.get(&f.file)?.slim.as_ref().map(|s| s.hash.clone());
+                return checks.get(file_map::key(&f.file))?.slim.as_ref().map(|s| s.hash.clone());
             }
             Some(hash_parts([serde_json::to_vec(b).unwrap_or_default().as_slice()]))
         })
@@ -449,25 +442,25 @@ pub fn content_hashes(
 }
 
 /// The findings of `check` from the last build, for a file whose bytes are unchanged.
-pub fn cached_findings(checks: &BTreeMap<PathBuf, Checked>, f: &Loaded) -> Option<Vec<Diagnostic>> {
-    let c = checks.get(&f.file)?;
+pub fn cached_findings(checks: &FileMap<Checked>, f: &Loaded) -> Option<Vec<Diagnostic>> {
+    let c = checks.get(file_map::key(&f.file))?;
     (c.hash == f.hash).then(|| c.findings.clone())
 }
 
 /// Remember what `check` found in each file, and the slim briefing that stands in for it
 /// next time (taken from the last build's records, `checks`, for a file stood in for).
 pub fn record_checks(
-    recorded: &mut BTreeMap<PathBuf, Checked>,
+    recorded: &mut FileMap<Checked>,
     project: &Project,
     findings: &[Vec<Diagnostic>],
     content_hashes: &[Option<String>],
-    mut checks: BTreeMap<PathBuf, Checked>,
+    mut checks: FileMap<Checked>,
 ) {
     for ((f, findings), content_hash) in project.files.iter().zip(findings).zip(content_hashes) {
         let Some(b) = &f.briefing else { continue };
         let slim = match (f.reused, content_hash) {
             // Moved, not copied: the last build's records are not needed past this step.
-            (true, _) => checks.remove(&f.file).and_then(|c| c.slim),
+            (true, _) => checks.remove(file_map::key(&f.file)).and_then(|c| c.slim),
             // Only a file that loaded without a diagnostic is stood in for: one with warnings
             // is parsed each time, so they are reported each time.
             (false, Some(hash)) if f.diagnostics.is_empty() => {
@@ -482,7 +475,7 @@ pub fn record_checks(
             _ => None,
         };
         let checked = Checked { hash: f.hash.clone(), findings: findings.clone(), slim };
-        recorded.insert(f.file.clone(), checked);
+        recorded.insert(f.file.clone().into(), checked);
     }
 }
 
@@ -503,7 +496,7 @@ pub fn listed_hashes<'a>(files: &'a [Loaded], cache: &Cache) -> BTreeMap<&'a str
         .filter_map(|f| {
             let b = f.briefing.as_ref()?;
             // The record this build's check step wrote is of this very file and briefing.
-            let recorded = cache.checks.get(&f.file).and_then(|c| c.slim.as_ref());
+            let recorded = cache.checks.get(file_map::key(&f.file)).and_then(|c| c.slim.as_ref());
             let hash = match recorded.filter(|s| !s.listed.is_empty()) {
                 Some(s) => s.listed.clone(),
                 None => listed_hash(&serde_json::value::to_raw_value(b).ok()?),

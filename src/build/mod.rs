@@ -5,6 +5,7 @@
 //! diagnostics are reported, nothing is written for it, and the exit code says so. Work whose
 //! inputs did not change is skipped ([`incremental`]).
 
+pub mod file_map;
 pub mod incremental;
 mod listings;
 mod pages;
@@ -24,6 +25,7 @@ use crate::render::page::PageRenderer;
 use crate::render::pdf;
 use crate::render::site::Selection;
 use crate::render::templates::{TemplateSet, load_templates};
+use file_map::FileMap;
 use incremental::{Cache, Checked, Inputs, site_env};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -242,7 +244,7 @@ struct Setup {
     /// Hash of every input file and the options.
     raw_inputs: String,
     /// Each input file's hash.
-    file_hashes: BTreeMap<PathBuf, String>,
+    file_hashes: FileMap<String>,
     /// Templates in effect.
     templates: TemplateSet,
     /// The last build's cache, when it still applies.
@@ -291,9 +293,9 @@ fn load_and_check(
     run: &Run,
     config: (Config, Vec<Diagnostic>),
     templates: &TemplateSet,
-    file_hashes: &BTreeMap<PathBuf, String>,
-    checks: BTreeMap<PathBuf, Checked>,
-    recorded: &mut BTreeMap<PathBuf, Checked>,
+    file_hashes: &FileMap<String>,
+    checks: FileMap<Checked>,
+    recorded: &mut FileMap<Checked>,
     report: &mut BuildReport,
 ) -> Result<Loaded, BuildError> {
     let t0 = Instant::now();
@@ -312,8 +314,8 @@ fn load(
     run: &Run,
     config: (Config, Vec<Diagnostic>),
     templates: &TemplateSet,
-    file_hashes: &BTreeMap<PathBuf, String>,
-    checks: &BTreeMap<PathBuf, Checked>,
+    file_hashes: &FileMap<String>,
+    checks: &FileMap<Checked>,
     report: &mut BuildReport,
 ) -> Result<Loaded, BuildError> {
     let t0 = Instant::now();
@@ -349,8 +351,8 @@ fn check(
     run: &Run,
     project: &mut Project,
     content_hashes: &[Option<String>],
-    checks: BTreeMap<PathBuf, Checked>,
-    recorded: &mut BTreeMap<PathBuf, Checked>,
+    checks: FileMap<Checked>,
+    recorded: &mut FileMap<Checked>,
     report: &mut BuildReport,
 ) {
     let t0 = Instant::now();

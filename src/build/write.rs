@@ -1,11 +1,13 @@
 //! Writing: rendered files go into the output folder atomically (an unchanged file is not
 //! rewritten), and what a deleted briefing or digest left behind is removed.
 
+use super::file_map;
 use super::incremental::{CACHE_FILE, Cache, Entry};
 use super::{BuildError, BuildOptions, BuildReport, Timings};
 use crate::content::{Format, Loaded};
 use crate::output::write_inside;
 use std::collections::BTreeSet;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -127,11 +129,11 @@ pub fn remove_deleted_briefings(
     out: &Path,
     report: &mut BuildReport,
 ) {
-    let present: BTreeSet<&Path> = files.iter().map(|f| f.file.as_path()).collect();
+    let present: BTreeSet<&OsStr> = files.iter().map(|f| file_map::key(&f.file)).collect();
     let gone: Vec<String> = cache
         .briefings
         .iter()
-        .filter(|(_, e)| !present.contains(e.source.as_path()))
+        .filter(|(_, e)| !present.contains(file_map::key(&e.source)))
         .map(|(id, _)| id.clone())
         .collect();
     for id in gone {
