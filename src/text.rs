@@ -68,7 +68,8 @@ pub fn escape_xml(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let bytes = s.as_bytes();
     // Runs of plain text are copied whole: a page's text is mostly Korean, three bytes a
-    // character, and pushing it a character at a time was a third of a listing page's time.
+    // character, and escaping it a character at a time was a fifth of a listing page's
+    // instructions.
     let (mut copied, mut i) = (0, 0);
     while i < bytes.len() {
         let (replacement, width) = match bytes[i] {

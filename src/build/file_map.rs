@@ -2,8 +2,8 @@
 //! bytes. A `Path` key compares component by component, some ten times the work of comparing
 //! bytes: at 1,000 briefings these maps take some 200,000 inserts, lookups and sort
 //! comparisons a build, and with `PathBuf` keys that was an eighth of an edit rebuild's
-//! instructions. In the cache they
-//! are JSON objects keyed by the path as text, as `PathBuf` keys were.
+//! instructions. In the cache they are JSON objects keyed by the path as text, as `PathBuf`
+//! keys were.
 
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::ser::{Error as _, SerializeMap, Serializer};

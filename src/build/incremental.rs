@@ -339,20 +339,25 @@ fn hash_inputs(
     }
     let raw = hash_parts(parts.iter().map(Vec::as_slice));
     // Collected, not inserted one by one: the files come sorted, so each map is built in a pass.
-    let stamps = per_file.iter().filter_map(|(n, _, s)| Some((n.clone().into(), s.clone()?)));
-    let stamps = stamps.collect();
-    (raw, per_file.into_iter().map(|(n, h, _)| (n.into(), h)).collect(), stamps)
+    let mut stamps = Vec::with_capacity(per_file.len());
+    let hashes = per_file.into_iter().map(|(name, hash, stamp)| {
+        let name = std::ffi::OsString::from(name);
+        if let Some(s) = stamp {
+            stamps.push((name.clone(), s));
+        }
+        (name, hash)
+    });
+    (raw, hashes.collect(), stamps.into_iter().collect())
 }
 
 /// Hash of everything every output depends on besides its own content: the configuration and
 /// glossary as written (loading and checking read them too), templates, project fonts and
 /// `SOURCE_DATE_EPOCH`. Files come as [`Inputs::read`] hashed them (read once per build).
 pub fn environment_hash(file_hashes: &FileMap<String>, templates: &TemplateSet) -> String {
-    let hash_of = |p: PathBuf| file_hashes.get(file_map::key(&p)).map(String::as_bytes);
-    let hash_of = |p: PathBuf| hash_of(p).unwrap_or_default();
+    let hash_of = |p: &Path| file_hashes.get(file_map::key(p)).map_or(&[][..], |h| h.as_bytes());
     let mut parts: Vec<&[u8]> = vec![
-        hash_of(PathBuf::from(content::CONFIG_FILE)),
-        hash_of(Path::new("content").join(content::GLOSSARY_FILE)),
+        hash_of(Path::new(content::CONFIG_FILE)),
+        hash_of(&Path::new("content").join(content::GLOSSARY_FILE)),
     ];
     for t in &templates.entries {
         parts.push(t.name.as_bytes());
