@@ -15,7 +15,7 @@ use super::{BuildError, BuildOptions, BuildReport, Published, Renderers, Run};
 use crate::content::{Briefing, Format, Text};
 use crate::hash::hash_parts;
 use crate::render::error::Document;
-use crate::render::site::{self, DigestView, Selection};
+use crate::render::site::{self, DigestListing, DigestView, Selection};
 use crate::render::{RenderError, feed, hwpx, pdf};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -32,10 +32,10 @@ struct DigestPlan<'a> {
     selection: Selection,
 }
 
-/// One digest in one language: its files and the view the index pages list.
+/// One digest in one language: its files and what index page 1 lists of it.
 struct DigestEdition {
     rendered: Rendered,
-    view: DigestView,
+    listing: DigestListing,
 }
 
 /// One digest after this step: rendered anew, or unchanged since the last build.
@@ -47,17 +47,17 @@ struct DigestOutput {
     rendered: Option<Rendered>,
 }
 
-/// One digest in every language: its files, and its view per language.
+/// One digest in every language: its files, and what index page 1 lists of it per language.
 struct RenderedDigest {
     rendered: Rendered,
-    views: Vec<DigestView>,
+    listings: Vec<DigestListing>,
 }
 
-/// Every digest, with each digest's view per language (for the index pages).
+/// Every digest, with what index page 1 lists of each per language.
 struct Digests {
     outputs: Vec<DigestOutput>,
-    /// Per configured language, in configured order: every digest's view.
-    views_by_lang: Vec<Vec<DigestView>>,
+    /// Per configured language, in configured order: what index page 1 lists of each digest.
+    listings_by_lang: Vec<Vec<DigestListing>>,
 }
 
 /// Read-only inputs of the digests and the search index: the newest-first briefings, their
@@ -120,7 +120,7 @@ fn digests_feed_pages(
     report: &mut BuildReport,
 ) -> Result<(), BuildError> {
     let t1 = Instant::now();
-    let views = digests(run, r, inputs, cache, report)?;
+    let listed_digests = digests(run, r, inputs, cache, report)?;
     report.timings.step("digests", t1);
     let t1 = Instant::now();
     feed(r, inputs.all, published, run.opts, cache, report)?;
@@ -128,8 +128,8 @@ fn digests_feed_pages(
     let t1 = Instant::now();
     let site = SiteInputs {
         all: inputs.all,
-        digests: &views.by_lang,
-        digest_names: views.names,
+        digests: &listed_digests.by_lang,
+        digest_names: listed_digests.names,
         listed: &published.listed,
         env: site_env(cache),
     };
@@ -138,23 +138,23 @@ fn digests_feed_pages(
     Ok(())
 }
 
-/// What the index pages show of the digests: each digest's view per language, and their names.
-struct DigestViews {
-    /// Per configured language, in configured order: every digest's view.
-    by_lang: Vec<Vec<DigestView>>,
+/// What the index pages show of the digests, per language, and their names.
+struct DigestListings {
+    /// Per configured language, in configured order: what index page 1 lists of each digest.
+    by_lang: Vec<Vec<DigestListing>>,
     /// The digests' names.
     names: Vec<String>,
 }
 
 /// Render and write each digest whose briefings changed, drop the files of digests no longer
-/// configured, and hand on every digest's views.
+/// configured, and hand on what index page 1 lists of each.
 fn digests(
     run: &Run,
     r: &Renderers,
     inputs: &SiteBriefings,
     cache: &mut Cache,
     report: &mut BuildReport,
-) -> Result<DigestViews, BuildError> {
+) -> Result<DigestListings, BuildError> {
     let opts = run.opts;
     let digests =
         run.pool.install(|| render_digests(inputs, opts, r, cache)).map_err(BuildError::Listing)?;
@@ -163,7 +163,7 @@ fn digests(
         write_digest(d, opts, cache, report)?;
     }
     remove_dropped_digests(&names.iter().cloned().collect(), cache, &opts.out, report);
-    Ok(DigestViews { by_lang: digests.views_by_lang, names })
+    Ok(DigestListings { by_lang: digests.listings_by_lang, names })
 }
 
 /// The Atom feed and the content-format schema, rendered and written only when what the feed
@@ -237,8 +237,8 @@ fn digest_plans<'a>(
     plans
 }
 
-/// Every digest: rendered when its inputs changed, with each digest's view per language for
-/// the index pages.
+/// Every digest: rendered when its inputs changed, with what index page 1 lists of each per
+/// language.
 fn render_digests(
     inputs: &SiteBriefings,
     opts: &BuildOptions,
@@ -247,7 +247,7 @@ fn render_digests(
 ) -> Result<Digests, RenderError> {
     let config = r.config;
     let mut outputs = Vec::new();
-    let mut views_by_lang: Vec<Vec<DigestView>> = vec![Vec::new(); config.languages.len()];
+    let mut listings_by_lang: Vec<Vec<DigestListing>> = vec![Vec::new(); config.languages.len()];
     // One digest at a time, and only those whose briefings changed: a digest is the largest
     // typst document of a run, and several at once multiplied peak memory.
     for plan in digest_plans(inputs.all, opts, r) {
@@ -262,26 +262,26 @@ fn render_digests(
             })));
         let rendered = if Cache::is_fresh(cache.digests.get(&plan.name), &hash, &opts.out) {
             for (i, lang) in config.languages.iter().enumerate() {
-                let view =
-                    site::digest(&plan.name, plan.title, &plan.selection, &picked, lang, config);
-                views_by_lang[i].push(view);
+                let (name, title, sel) = (&plan.name, plan.title, &plan.selection);
+                listings_by_lang[i]
+                    .push(site::digest_listing(name, title, sel, &picked, lang, config));
             }
             None
         } else {
             let picked = whole(&picked, inputs.slim, &opts.root, config)?;
             let picked: Vec<&Briefing> = picked.iter().map(|b| b.as_ref()).collect();
             let digest = render_digest(&plan, &picked, r)?;
-            for (i, v) in digest.views.into_iter().enumerate() {
-                views_by_lang[i].push(v);
+            for (i, v) in digest.listings.into_iter().enumerate() {
+                listings_by_lang[i].push(v);
             }
             Some(digest.rendered)
         };
         outputs.push(DigestOutput { name: plan.name, hash, rendered });
     }
-    Ok(Digests { outputs, views_by_lang })
+    Ok(Digests { outputs, listings_by_lang })
 }
 
-/// One digest in every language: its files, and its view per language.
+/// One digest in every language: its files, and what index page 1 lists of it per language.
 fn render_digest(
     plan: &DigestPlan,
     picked: &[&Briefing],
@@ -299,17 +299,17 @@ fn render_digest(
         .collect();
     pdf::clear_cache();
     let mut all = Rendered::default();
-    let mut views = Vec::new();
+    let mut listings = Vec::new();
     for edition in editions {
         let edition = edition?;
         all.absorb(edition.rendered);
-        views.push(edition.view);
+        listings.push(edition.listing);
     }
-    Ok(RenderedDigest { rendered: all, views })
+    Ok(RenderedDigest { rendered: all, listings })
 }
 
-/// One digest in `lang`, in every format the project writes, and the view (the index page
-/// lists the digest in each language).
+/// One digest in `lang`, in every format the project writes, and what index page 1 lists of
+/// it.
 fn render_digest_edition(
     plan: &DigestPlan,
     picked: &[&Briefing],
@@ -337,7 +337,7 @@ fn render_digest_edition(
             hwpx::digest(&d).map_err(|error| RenderError::Hwpx { document: document(), error })?;
         out.add_hwpx(hwpx, t0.elapsed().as_secs_f64());
     }
-    Ok(DigestEdition { rendered: out.rendered, view: d })
+    Ok(DigestEdition { rendered: out.rendered, listing: d.listing() })
 }
 
 /// The PDF of digest edition `d` from `data` (it as JSON), dated by its newest briefing.

@@ -13,7 +13,7 @@ use crate::output::write_inside;
 use crate::render::RenderError;
 use crate::render::listing::{self, Groups, Listing, Page};
 use crate::render::meta::base_url;
-use crate::render::site::DigestView;
+use crate::render::site::DigestListing;
 use crate::render::sitemap::SitemapView;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -43,7 +43,7 @@ pub struct SiteInputs<'a> {
     /// Published briefings, newest first.
     pub all: &'a [&'a Briefing],
     /// Per configured language, in configured order: every digest's view.
-    pub digests: &'a [Vec<DigestView>],
+    pub digests: &'a [Vec<DigestListing>],
     /// The digests' names.
     pub digest_names: Vec<String>,
     /// Per briefing id: the hash of what a listing shows of it.
@@ -162,7 +162,7 @@ fn page_hash(
     page: &Page,
     path: &Path,
     lang: &str,
-    digests: &[DigestView],
+    digests: &[DigestListing],
     site: &SiteInputs,
 ) -> Result<String, RenderError> {
     let place = format!("{}|{}|{}|{}", page.listing.kind(), page.number, page.total, page.count);

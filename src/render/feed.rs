@@ -1,7 +1,7 @@
 //! The Atom feed: the newest briefings, one entry per briefing and language, as the view the
 //! built-in (and overridable) `feed.xml` template reads.
 
-use super::head;
+use super::{head, key_point_texts};
 use crate::content::{Briefing, Config};
 use serde::Serialize;
 
@@ -72,7 +72,7 @@ fn entry(b: &Briefing, lang: &str, base: &str, config: &Config) -> FeedEntry {
         title: head.title.text,
         date: b.date.clone(),
         author: head.publisher.text,
-        summary: head.summary.into_iter().map(|p| p.text).collect(),
+        summary: key_point_texts(b, lang, config),
         tags: b.tags.clone(),
     }
 }

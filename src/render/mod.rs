@@ -204,9 +204,15 @@ fn missing(lang: &str, ui: &ui::Ui) -> Passage {
 /// `text` in `lang` as a plain passage with its figure references resolved against `b`'s
 /// facts, or the missing marker.
 fn passage_refs(text: &Text, lang: &str, ui: &ui::Ui, b: &Briefing, config: &Config) -> Passage {
-    let Some(t) = text.get(lang) else { return missing(lang, ui) };
-    let x = Resolver::new(b, lang, &config.numbers).expand(printable(t.trim()).as_ref());
+    let Some(x) = expanded(text, lang, b, config) else { return missing(lang, ui) };
     Passage { lang: lang.into(), text: x.text(), html: expansion_html(&x), missing: false }
+}
+
+/// `text` in `lang` with its figure references resolved against `b`'s facts, if it has
+/// that language.
+fn expanded(text: &Text, lang: &str, b: &Briefing, config: &Config) -> Option<Expansion> {
+    let t = text.get(lang)?;
+    Some(Resolver::new(b, lang, &config.numbers).expand(printable(t.trim()).as_ref()))
 }
 
 /// An expanded text as escaped HTML, each figure as `<data value="…">text</data>`.
@@ -303,7 +309,9 @@ pub fn edition(b: &Briefing, lang: &str, config: &Config) -> Edition {
 }
 
 /// The few plain fields a listing (index page, feed) shows: no Markdown is rendered, so
-/// listing 1,000 briefings costs milliseconds.
+/// listing 1,000 briefings costs milliseconds. The key points are not in it: a listing page
+/// shows the first line of the first, the feed their text ([`first_key_point`],
+/// [`key_point_texts`]).
 #[derive(Clone, Debug)]
 pub struct Head {
     /// Date written for the language.
@@ -314,10 +322,6 @@ pub struct Head {
     pub other_titles: Vec<Passage>,
     /// Publisher.
     pub publisher: Passage,
-    /// Key points.
-    pub summary: Vec<Passage>,
-    /// Every output file.
-    pub files: Vec<FileLink>,
 }
 
 /// The [`Head`] of `b` in `lang`.
@@ -333,9 +337,24 @@ pub fn head(b: &Briefing, lang: &str, config: &Config) -> Head {
             .map(|l| passage_refs(&b.title, l, &ui, b, config))
             .collect(),
         publisher: passage(&b.source.publisher, lang, &ui),
-        summary: b.summary.iter().map(|t| passage_refs(t, lang, &ui, b, config)).collect(),
-        files: file_links(&b.id, config),
     }
+}
+
+/// The first key point of `b` in `lang`, if it has one (a listing page's line under the
+/// title): the others are not escaped for nothing.
+pub fn first_key_point(b: &Briefing, lang: &str, config: &Config) -> Option<Passage> {
+    let first = b.summary.first()?;
+    Some(passage_refs(first, lang, &ui::ui(lang), b, config))
+}
+
+/// The key points of `b` in `lang` as plain text (the feed), a missing translation as its
+/// marker.
+pub fn key_point_texts(b: &Briefing, lang: &str, config: &Config) -> Vec<String> {
+    let ui = ui::ui(lang);
+    let text = |t: &Text| {
+        expanded(t, lang, b, config).map_or_else(|| missing(lang, &ui).text, |x| x.text())
+    };
+    b.summary.iter().map(text).collect()
 }
 
 /// The edition without charts.

@@ -160,6 +160,56 @@ pub struct DigestView {
     pub meta: super::meta::PageMeta,
 }
 
+/// What index page 1 lists of a digest in one language.
+#[derive(Clone, Debug)]
+pub struct DigestListing {
+    /// Title in this language.
+    pub title: String,
+    /// The period covered, written for this language.
+    pub period: String,
+    /// How many briefings it gathers.
+    pub count: usize,
+    /// Its files in every language and format.
+    pub files: Vec<super::FileLink>,
+}
+
+impl DigestView {
+    /// What index page 1 lists of this digest.
+    pub fn listing(&self) -> DigestListing {
+        let (title, period) = (self.title.clone(), self.period.clone());
+        DigestListing { title, period, count: self.entries.len(), files: self.files.clone() }
+    }
+}
+
+/// What index page 1 lists of digest `name` in `lang` (see [`digest`]), without the editions
+/// of its briefings that its view is made of: a digest left as it was is listed, not drawn.
+pub fn digest_listing(
+    name: &str,
+    title: Option<&crate::content::Text>,
+    sel: &Selection,
+    picked: &[&Briefing],
+    lang: &str,
+    config: &Config,
+) -> DigestListing {
+    DigestListing {
+        title: digest_title(title, lang, config),
+        period: period(sel, picked, lang, config),
+        count: picked.len(),
+        files: super::file_links(name, config),
+    }
+}
+
+/// The publication's name in `lang`.
+fn site_title(lang: &str, config: &Config) -> String {
+    super::printable(config.title.get(lang).unwrap_or("yoyak")).into()
+}
+
+/// A digest's title in `lang`: its own, else the publication's name and "Digests".
+fn digest_title(title: Option<&crate::content::Text>, lang: &str, config: &Config) -> String {
+    let own = title.and_then(|t| t.get(lang)).map(|t| super::printable(t).into_owned());
+    own.unwrap_or_else(|| format!("{} · {}", site_title(lang, config), ui::ui(lang).digests))
+}
+
 /// How many facts of each briefing the digest shows beside its key points.
 const TOP_FACTS: usize = 3;
 
@@ -213,11 +263,8 @@ pub fn digest(
             })
         })
         .collect();
-    let site: String = super::printable(config.title.get(lang).unwrap_or("yoyak")).into();
-    let title = title
-        .and_then(|t| t.get(lang))
-        .map(|t| super::printable(t).into_owned())
-        .unwrap_or_else(|| format!("{site} · {}", ui.digests));
+    let site = site_title(lang, config);
+    let title = digest_title(title, lang, config);
     let files = super::file_links(name, config);
     let period = period(sel, picked, lang, config);
     let meta = super::meta::page_meta(

@@ -4,8 +4,8 @@
 use super::{Groups, Listing, Page, index_file};
 use crate::content::{Briefing, Config};
 use crate::render::meta::{self, PageMeta, PageText, relative};
-use crate::render::site::DigestView;
-use crate::render::{FileLink, Passage, date_text, head, ui};
+use crate::render::site::DigestListing;
+use crate::render::{FileLink, Passage, date_text, file_links, first_key_point, head, ui};
 use serde::Serialize;
 
 /// A link with a name and how many briefings lie behind it (tags, years, months).
@@ -351,13 +351,9 @@ fn item(b: &Briefing, here: &str, lang: &str, config: &Config) -> ListItem {
         title: h.title,
         publisher: h.publisher,
         tags: b.tags.iter().map(|t| facet(Listing::Tag(t), 0, here, lang, config)).collect(),
-        point: h
-            .summary
-            .into_iter()
-            .next()
+        point: first_key_point(b, lang, config)
             .map(|p| Passage { text: meta::first_line(&p.text), ..p }),
-        files: h
-            .files
+        files: file_links(&b.id, config)
             .into_iter()
             .map(|f| FileLink { href: relative(here, &format!("{}/{}", b.id, f.href)), ..f })
             .collect(),
@@ -368,7 +364,7 @@ fn item(b: &Briefing, here: &str, lang: &str, config: &Config) -> ListItem {
 /// digest in `lang`).
 pub fn listing_view(
     page: &Page,
-    digests: &[DigestView],
+    digests: &[DigestListing],
     lang: &str,
     config: &Config,
 ) -> ListingView {
@@ -414,12 +410,12 @@ pub fn archive_view(groups: &Groups, lang: &str, config: &Config) -> ListingView
 
 /// Every digest (`digests`, in `lang`) as index page 1 (at `here`) lists it: what the page
 /// shows of them, and so what its hash reads.
-pub fn index_digests(digests: &[DigestView], here: &str, lang: &str) -> Vec<IndexDigest> {
+pub fn index_digests(digests: &[DigestListing], here: &str, lang: &str) -> Vec<IndexDigest> {
     digests.iter().map(|d| index_digest(d, here, lang)).collect()
 }
 
 /// Digest `d` as index page 1 (at `here`) lists it.
-fn index_digest(d: &DigestView, here: &str, lang: &str) -> IndexDigest {
+fn index_digest(d: &DigestListing, here: &str, lang: &str) -> IndexDigest {
     let files: Vec<FileLink> = d
         .files
         .iter()
@@ -433,8 +429,8 @@ fn index_digest(d: &DigestView, here: &str, lang: &str) -> IndexDigest {
     IndexDigest {
         title: d.title.clone(),
         period: d.period.clone(),
-        count: d.entries.len(),
-        count_text: count_text(lang, d.entries.len()),
+        count: d.count,
+        count_text: count_text(lang, d.count),
         href,
         files,
     }
