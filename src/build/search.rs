@@ -204,7 +204,7 @@ fn search_files(
 /// else an empty one.
 fn read_earlier(out: &Path, lang: &str, env: &str) -> Written {
     read_small(&out.join(search::index_file(lang)))
-        .and_then(|s| search::read_index(&s, lang))
+        .and_then(|bytes| search::read_index(simdutf8::basic::from_utf8(&bytes).ok()?, lang))
         .filter(|w| w.env == env)
         .unwrap_or_default()
 }
@@ -242,14 +242,14 @@ fn make_stale(
 /// How many briefings the search step parses again at once (their whole text, for a moment).
 const REPARSE_CHUNK: usize = 64;
 
-/// The text of a regular file (not a link) within [`INDEX_LIMIT`], if there is one.
-fn read_small(path: &Path) -> Option<String> {
+/// The bytes of a regular file (not a link) within [`INDEX_LIMIT`], if there is one.
+fn read_small(path: &Path) -> Option<Vec<u8>> {
     use std::io::Read;
     let meta = std::fs::symlink_metadata(path).ok()?;
     if !meta.file_type().is_file() || meta.len() > INDEX_LIMIT {
         return None;
     }
-    let mut text = String::new();
-    std::fs::File::open(path).ok()?.take(INDEX_LIMIT).read_to_string(&mut text).ok()?;
-    Some(text)
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path).ok()?.take(INDEX_LIMIT).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
 }
