@@ -12,25 +12,15 @@ use super::write::{
     EditionFiles, OutputFile, Rendered, listing_entry, remove_dropped_digests, write_all,
 };
 use super::{BuildError, BuildOptions, BuildReport, Published, Renderers, Run};
-use crate::content::{Briefing, Format, Text};
+use crate::content::{Briefing, Format};
 use crate::hash::hash_parts;
 use crate::render::error::Document;
-use crate::render::site::{self, DigestListing, DigestView, Selection};
+use crate::render::site::{self, DigestListing, DigestPlan, DigestView, Selection};
 use crate::render::{RenderError, feed, hwpx, pdf};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-
-/// A digest to build.
-struct DigestPlan<'a> {
-    /// Its name (`digest`, `weekly` …): the file names under `digest/`.
-    name: String,
-    /// Its title from `yoyak.yaml`, if it has one.
-    title: Option<&'a Text>,
-    /// Which briefings it gathers.
-    selection: Selection,
-}
 
 /// One digest in one language: its files and what index page 1 lists of it.
 struct DigestEdition {
@@ -262,9 +252,7 @@ fn render_digests(
             })));
         let rendered = if Cache::is_fresh(cache.digests.get(&plan.name), &hash, &opts.out) {
             for (i, lang) in config.languages.iter().enumerate() {
-                let (name, title, sel) = (&plan.name, plan.title, &plan.selection);
-                listings_by_lang[i]
-                    .push(site::digest_listing(name, title, sel, &picked, lang, config));
+                listings_by_lang[i].push(site::digest_listing(&plan, &picked, lang, config));
             }
             None
         } else {
@@ -317,7 +305,7 @@ fn render_digest_edition(
     r: &Renderers,
 ) -> Result<DigestEdition, RenderError> {
     let name = &plan.name;
-    let d = site::digest(name, plan.title, &plan.selection, picked, lang, r.config);
+    let d = site::digest(plan, picked, lang, r.config);
     let document = || Document::Digest { name: name.clone(), lang: lang.to_string() };
     let mut out = EditionFiles::new(PathBuf::from("digest"), format!("{name}.{lang}"));
     if r.config.writes(Format::Md) {

@@ -2,7 +2,7 @@
 //! [`super::listing`], the feed in [`super::feed`]).
 
 use super::{Edition, FactRow, Passage, date_text, edition, ui};
-use crate::content::{Briefing, Config, DigestSpec};
+use crate::content::{Briefing, Config, DigestSpec, Text};
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -160,6 +160,16 @@ pub struct DigestView {
     pub meta: super::meta::PageMeta,
 }
 
+/// A digest to build: its name, title and selection.
+pub struct DigestPlan<'a> {
+    /// Its name (`digest`, `weekly` …): the file names under `digest/`.
+    pub name: String,
+    /// Its title from `yoyak.yaml`, if it has one.
+    pub title: Option<&'a Text>,
+    /// Which briefings it gathers.
+    pub selection: Selection,
+}
+
 /// What index page 1 lists of a digest in one language.
 #[derive(Clone, Debug)]
 pub struct DigestListing {
@@ -184,18 +194,16 @@ impl DigestView {
 /// What index page 1 lists of digest `name` in `lang` (see [`digest`]), without the editions
 /// of its briefings that its view is made of: a digest left as it was is listed, not drawn.
 pub fn digest_listing(
-    name: &str,
-    title: Option<&crate::content::Text>,
-    sel: &Selection,
+    plan: &DigestPlan,
     picked: &[&Briefing],
     lang: &str,
     config: &Config,
 ) -> DigestListing {
     DigestListing {
-        title: digest_title(title, lang, config),
-        period: period(sel, picked, lang, config),
+        title: digest_title(plan.title, lang, config),
+        period: period(&plan.selection, picked, lang, config),
         count: picked.len(),
-        files: super::file_links(name, config),
+        files: super::file_links(&plan.name, config),
     }
 }
 
@@ -205,7 +213,7 @@ fn site_title(lang: &str, config: &Config) -> String {
 }
 
 /// A digest's title in `lang`: its own, else the publication's name and "Digests".
-fn digest_title(title: Option<&crate::content::Text>, lang: &str, config: &Config) -> String {
+fn digest_title(title: Option<&Text>, lang: &str, config: &Config) -> String {
     let own = title.and_then(|t| t.get(lang)).map(|t| super::printable(t).into_owned());
     own.unwrap_or_else(|| format!("{} · {}", site_title(lang, config), ui::ui(lang).digests))
 }
@@ -227,15 +235,9 @@ fn period(sel: &Selection, picked: &[&Briefing], lang: &str, config: &Config) ->
     }
 }
 
-/// The digest `name` over `picked` (already selected and sorted) in `lang`.
-pub fn digest(
-    name: &str,
-    title: Option<&crate::content::Text>,
-    sel: &Selection,
-    picked: &[&Briefing],
-    lang: &str,
-    config: &Config,
-) -> DigestView {
+/// The digest of `plan` over `picked` (already selected and sorted) in `lang`.
+pub fn digest(plan: &DigestPlan, picked: &[&Briefing], lang: &str, config: &Config) -> DigestView {
+    let (name, sel) = (plan.name.as_str(), &plan.selection);
     let ui = ui::ui(lang);
     let editions: Vec<Edition> = picked.iter().map(|b| edition(b, lang, config)).collect();
     let base = super::meta::base_url(config);
@@ -264,7 +266,7 @@ pub fn digest(
         })
         .collect();
     let site = site_title(lang, config);
-    let title = digest_title(title, lang, config);
+    let title = digest_title(plan.title, lang, config);
     let files = super::file_links(name, config);
     let period = period(sel, picked, lang, config);
     let meta = super::meta::page_meta(

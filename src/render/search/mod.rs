@@ -8,12 +8,14 @@
 
 pub mod page;
 pub mod postings;
+mod script;
 pub mod terms;
 
 use super::{fact_value_text, printable};
 use crate::content::refs::Resolver;
 use crate::content::{Briefing, Config, Text};
 use crate::markdown::{self, Block, Inline};
+use script::{ScriptSafe, is_script_safe};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::borrow::Cow;
@@ -418,32 +420,6 @@ struct IndexOut<'a> {
     keys: BTreeMap<&'a str, Cow<'a, str>>,
 }
 
-/// serde_json's compact form with `<`, U+2028 and U+2029 inside strings escaped, so that no
-/// text ends a script element or a line of script.
-struct ScriptSafe;
-
-impl serde_json::ser::Formatter for ScriptSafe {
-    fn write_string_fragment<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> std::io::Result<()> {
-        let mut start = 0;
-        for (i, c) in fragment.char_indices() {
-            let escaped = match c {
-                '<' => "\\u003c",
-                '\u{2028}' => "\\u2028",
-                '\u{2029}' => "\\u2029",
-                _ => continue,
-            };
-            w.write_all(&fragment.as_bytes()[start..i])?;
-            w.write_all(escaped.as_bytes())?;
-            start = i + c.len_utf8();
-        }
-        w.write_all(&fragment.as_bytes()[start..])
-    }
-}
-
 /// Postings by key: the numbers of the documents that hold it.
 pub type Postings = BTreeMap<String, Vec<u32>>;
 
@@ -507,12 +483,6 @@ pub fn read_index(script: &str, lang: &str) -> Option<Written> {
     }
     data.keys.values().all(|s| postings::is_valid(s, n)).then_some(())?;
     Some(Written { env: data.env, docs, raw, keys: data.keys })
-}
-
-/// Whether `json` holds nothing [`ScriptSafe`] escapes, so that it may be copied as it is
-/// (each a byte search: a scan char by char was a tenth of reading the index back).
-fn is_script_safe(json: &str) -> bool {
-    !(json.as_bytes().contains(&b'<') || json.contains('\u{2028}') || json.contains('\u{2029}'))
 }
 
 /// A document of an index with every field, if it is one (six strings).
