@@ -325,7 +325,7 @@ fn render_digest_edition(
             hwpx::digest(&d).map_err(|error| RenderError::Hwpx { document: document(), error })?;
         out.add_hwpx(hwpx, t0.elapsed().as_secs_f64());
     }
-    Ok(DigestEdition { rendered: out.rendered, listing: d.listing() })
+    Ok(DigestEdition { rendered: out.rendered, listing: d.into_listing() })
 }
 
 /// The PDF of digest edition `d` from `data` (it as JSON), dated by its newest briefing.

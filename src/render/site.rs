@@ -184,10 +184,10 @@ pub struct DigestListing {
 }
 
 impl DigestView {
-    /// What index page 1 lists of this digest.
-    pub fn listing(&self) -> DigestListing {
-        let (title, period) = (self.title.clone(), self.period.clone());
-        DigestListing { title, period, count: self.entries.len(), files: self.files.clone() }
+    /// What index page 1 lists of this digest (the rest of the view is dropped).
+    pub fn into_listing(self) -> DigestListing {
+        let count = self.entries.len();
+        DigestListing { title: self.title, period: self.period, count, files: self.files }
     }
 }
 
