@@ -318,3 +318,45 @@ fn a_stamped_file_changed_to_the_same_size_and_time_is_read_again() {
     .unwrap();
     assert!(html.contains("2026년 AI 재원"));
 }
+
+#[test]
+fn an_edit_that_fails_to_render_is_left_out_of_what_lists_it_as_in_a_cold_build() {
+    // A template that cannot lay out one title: the content passes the checks, the render fails.
+    let template = yoyak::render::templates::BUILTIN
+        .iter()
+        .find(|(name, _)| *name == "briefing.typ")
+        .map(|(_, text)| text.to_string())
+        .expect("briefing.typ is built in");
+    let failing = "#if d.title.text.contains(\"UNRENDERABLE\") { panic(\"cannot lay out\") }\n";
+    let template = template.replacen("#import", &format!("{failing}#import"), 1);
+    let project = || {
+        let p = fixture("digest");
+        std::fs::create_dir_all(p.path().join("templates")).unwrap();
+        std::fs::write(p.path().join("templates/briefing.typ"), &template).unwrap();
+        p
+    };
+    let edit = |p: &tempfile::TempDir| {
+        let file = p.path().join("content/2026-03-06-kdi-chip-exports.yaml");
+        replace_once(&file, "  en: \"KDI: chip", "  en: \"UNRENDERABLE KDI: chip");
+    };
+    let p = project();
+    assert!(!build_project(p.path()).has_errors());
+    // The edit renders one briefing, which fails: the listings drop it, as a cold build does.
+    edit(&p);
+    let r = build_project(p.path());
+    assert_eq!((r.failed.len(), r.built.len(), r.skipped), (1, 4, 4), "{:?}", r.failed);
+    assert!(r.failed[0].reason.contains("cannot lay out"), "{}", r.failed[0].reason);
+
+    let cold = project();
+    edit(&cold);
+    assert_eq!(build_project(cold.path()).built.len(), 4);
+    // Its last good outputs stay; whatever lists or gathers briefings is as a cold build's.
+    let listed = |p: &tempfile::TempDir| {
+        let mut s = snapshot(&p.path().join("build"));
+        s.retain(|(f, _)| !f.starts_with("kdi-chip-exports"));
+        s
+    };
+    let index = std::fs::read_to_string(p.path().join("build/index.en.html")).unwrap();
+    assert!(!index.contains("kdi-chip-exports"), "not listed");
+    assert_eq!(listed(&p), listed(&cold));
+}
