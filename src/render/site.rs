@@ -237,7 +237,7 @@ fn period(sel: &Selection, picked: &[&Briefing], lang: &str, config: &Config) ->
 
 /// The digest of `plan` over `picked` (already selected and sorted) in `lang`.
 pub fn digest(plan: &DigestPlan, picked: &[&Briefing], lang: &str, config: &Config) -> DigestView {
-    let (name, sel) = (plan.name.as_str(), &plan.selection);
+    let name = plan.name.as_str();
     let ui = ui::ui(lang);
     let editions: Vec<Edition> = picked.iter().map(|b| edition(b, lang, config)).collect();
     let base = super::meta::base_url(config);
@@ -266,9 +266,8 @@ pub fn digest(plan: &DigestPlan, picked: &[&Briefing], lang: &str, config: &Conf
         })
         .collect();
     let site = site_title(lang, config);
-    let title = digest_title(plan.title, lang, config);
-    let files = super::file_links(name, config);
-    let period = period(sel, picked, lang, config);
+    // What index page 1 lists of it is part of the view: one place computes it.
+    let DigestListing { title, period, files, .. } = digest_listing(plan, picked, lang, config);
     let meta = super::meta::page_meta(
         super::meta::PageText {
             lang,
