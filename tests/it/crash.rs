@@ -200,8 +200,12 @@ fn assert_same_as_clean(out: &Path, reference: &Snapshot, after: &str) {
     }
 }
 
-/// Plant temporaries as a killed build leaves them (a process id no process has).
+/// Plant temporaries as a killed build leaves them (a process id no process has), with no
+/// cache: a build removes it before it writes anything (should the last build above have
+/// finished before its kill came, its cache would otherwise stand for a build that was not
+/// killed).
 fn plant_temporaries(out: &Path) -> Vec<PathBuf> {
+    let _ = std::fs::remove_file(out.join(yoyak::build::incremental::CACHE_FILE));
     let dead = 4_000_000_000;
     let planted = [
         out.join(temp_name("index.html", dead)),
