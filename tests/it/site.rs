@@ -303,10 +303,14 @@ fn the_shared_typst_module_is_overridable_and_its_errors_name_it() {
         .find(|(name, _)| *name == "_text.typ")
         .map(|(_, text)| text.to_string())
         .expect("_text.typ is built in");
-    // An override that breaks a function every briefing calls: the error points into it.
-    let broken = module.replacen("#let kw(s) = {", "#let kw(s) = {\n  nonexistent\n", 1);
+    // An override that breaks a function every briefing calls: the error points into it, on
+    // the line after `kw`'s head (1-based: its index + 2).
+    let head = "#let kw(s) = ";
+    let line = module.lines().position(|l| l.starts_with(head)).expect("kw is defined") + 2;
+    let broken = module.replacen(head, &format!("{head}{{\n  nonexistent\n}} + "), 1);
     std::fs::write(p.path().join("templates/_text.typ"), broken).unwrap();
     let err = build(&BuildOptions::new(p.path())).expect_err("the digest imports it too");
     let msg = err.to_string();
-    assert!(msg.contains("templates/_text.typ:9:3: error: unknown variable"), "{msg}");
+    let at = format!("templates/_text.typ:{line}:3: error: unknown variable");
+    assert!(msg.contains(&at), "{msg}");
 }
