@@ -37,6 +37,12 @@ pub fn seed_project() -> tempfile::TempDir {
     dir
 }
 
+/// The text of the built-in template `name` (to write an altered copy as an override).
+pub fn builtin_template(name: &str) -> String {
+    let found = yoyak::render::templates::BUILTIN.iter().find(|(n, _)| *n == name);
+    found.map(|(_, text)| text.to_string()).unwrap_or_else(|| panic!("{name} is built in"))
+}
+
 /// Build the project at `root` into `root/build`.
 pub fn build_project(root: &Path) -> BuildReport {
     build(&BuildOptions::new(root)).expect("build runs")

@@ -322,11 +322,7 @@ fn a_stamped_file_changed_to_the_same_size_and_time_is_read_again() {
 #[test]
 fn an_edit_that_fails_to_render_is_left_out_of_what_lists_it_as_in_a_cold_build() {
     // A template that cannot lay out one title: the content passes the checks, the render fails.
-    let template = yoyak::render::templates::BUILTIN
-        .iter()
-        .find(|(name, _)| *name == "briefing.typ")
-        .map(|(_, text)| text.to_string())
-        .expect("briefing.typ is built in");
+    let template = builtin_template("briefing.typ");
     let failing = "#if d.title.text.contains(\"UNRENDERABLE\") { panic(\"cannot lay out\") }\n";
     let template = template.replacen("#import", &format!("{failing}#import"), 1);
     let project = || {

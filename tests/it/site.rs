@@ -298,11 +298,7 @@ fn the_feed_template_can_be_overridden() {
 fn the_shared_typst_module_is_overridable_and_its_errors_name_it() {
     let p = fixture("digest");
     std::fs::create_dir_all(p.path().join("templates")).unwrap();
-    let module = yoyak::render::templates::BUILTIN
-        .iter()
-        .find(|(name, _)| *name == "_text.typ")
-        .map(|(_, text)| text.to_string())
-        .expect("_text.typ is built in");
+    let module = builtin_template("_text.typ");
     // An override that breaks a function every briefing calls: the error points into it, on
     // the line after `kw`'s head (1-based: its index + 2).
     let head = "#let kw(s) = ";
