@@ -1,10 +1,12 @@
 //! `yoyak import`: raw articles in `tests/fixtures/import/` against their `*.expected.yaml`,
-//! the draft loading and building, a property test, and the command line.
+//! the draft loading and building, issue 18's drafting rules; property tests in
+//! [`properties`], the command line in [`cli`].
+
+mod cli;
+mod properties;
 
 use crate::common::repo;
-use proptest::prelude::*;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::str::FromStr;
 use yoyak::content::{Config, load_file};
 use yoyak::import::{Draft, DraftFact, draft, draft_text, draft_text_dated};
@@ -278,25 +280,6 @@ fn dateline_forms() {
 }
 
 #[test]
-fn cli_date_option() {
-    let dir = tempfile::tempdir().unwrap();
-    let article = dir.path().join("a.txt");
-    std::fs::write(&article, "정부는 예산을 30% 늘렸다.\n").unwrap();
-    let a = article.to_string_lossy().into_owned();
-    let root = root_arg(dir.path());
-    let out = yoyak(&["import", &a, "--root", &root, "-o", "-", "--date", "2026-02-15"], None);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let yaml = String::from_utf8(out.stdout).unwrap();
-    assert!(yaml.contains("\ndate: 2026-02-15\n"), "{yaml}");
-    let out = yoyak(&["import", &a, "--root", &root, "-o", "-", "--date", "2026-02-30"], None);
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
-    let out = yoyak(&["import", &a, "--root", &root, "-o", "-"], None);
-    let yaml = String::from_utf8(out.stdout).unwrap();
-    assert!(yaml.contains(&format!("\ndate: {}  # TODO", today())), "{yaml}");
-}
-
-#[test]
 fn publisher_placeholder_and_proposed_title() {
     let d = draft_text("오늘 시장에서 사과 값이 30% 올랐다. 상인들은 걱정했다.", &Style::default());
     assert_eq!(d.publisher, None);
@@ -352,225 +335,6 @@ fn seed_draft_checks_with_only_marker_warnings() {
         &errors[..errors.len().min(5)]
     );
     assert!(diags.iter().any(|d| d.code == "Y0204"), "the TODO markers are reported");
-}
-
-/// Hangul, digits, big units, tildes, full-width digits, blank lines, bullets, metadata.
-fn article_text() -> impl Strategy<Value = String> {
-    let pool: Vec<&'static str> = vec![
-        "가",
-        "기업",
-        "은",
-        "는",
-        "의",
-        "를",
-        " ",
-        " ",
-        " ",
-        "\n",
-        "\n\n",
-        "\r\n",
-        "1",
-        "2",
-        "9",
-        "0",
-        "12",
-        "4,320",
-        "47.3",
-        "만",
-        "억",
-        "조",
-        "천",
-        "개",
-        "명",
-        "곳",
-        "원",
-        " 달러",
-        "%",
-        "%p",
-        "배",
-        "위",
-        "대",
-        "년",
-        "월",
-        "일",
-        "~",
-        "∼",
-        "〜",
-        "～",
-        "１２３",
-        "％",
-        "△",
-        "□",
-        "○",
-        "·",
-        "- ",
-        ".",
-        ". ",
-        ",",
-        "(",
-        ")",
-        "\"",
-        "'",
-        "약 ",
-        " 이상",
-        "여",
-        "수",
-        " 중 ",
-        "지난해 ",
-        "올해 ",
-        " date 2026-02-15 ",
-        "입력 2026.03.18 10:30\n",
-        "(끝)",
-        "\n2026/03/17 11:00 송고",
-        " 기자 ",
-        "a@b.co",
-        "(서울=연합뉴스) ",
-        "연구원(KDI)은 ",
-        "#",
-        "*",
-        "`",
-        "&amp;",
-        "<b>",
-        "\\",
-        ":",
-        "\t",
-        "\u{feff}",
-        "\u{0}",
-        "\u{85}",
-        "\u{2028}",
-        "---",
-        "이번 ",
-        "보다",
-        "넘어섰다",
-    ];
-    prop::collection::vec(
-        prop_oneof![
-            8 => prop::sample::select(pool).prop_map(String::from),
-            1 => any::<char>().prop_map(String::from),
-        ],
-        0..160,
-    )
-    .prop_map(|parts| parts.concat())
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
-
-    /// Import never panics, and whatever it drafts loads as a briefing without errors.
-    #[test]
-    fn any_article_drafts_a_loadable_briefing(text in article_text()) {
-        match draft(text.as_bytes(), "prop", &Style::default()) {
-            Ok(d) => {
-                let config = Config::default();
-                let yaml = d.to_yaml(&config.languages, "prop");
-                let loaded = load_file(PathBuf::from("content/prop.yaml"), yaml.clone().into_bytes(), &config);
-                let errors: Vec<_> = loaded.diagnostics.iter().filter(|x| x.is_error()).collect();
-                prop_assert!(errors.is_empty(), "{:#?}\n{}", errors, yaml);
-            }
-            Err(e) => prop_assert!(text.trim().replace('\u{feff}', "").trim().is_empty(), "{e}"),
-        }
-    }
-
-    /// Arbitrary bytes: an error or a draft, never a panic.
-    #[test]
-    fn any_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        let _ = draft(&bytes, "bytes", &Style::default());
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Command line
-
-fn yoyak(args: &[&str], stdin: Option<&[u8]>) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_yoyak"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    {
-        use std::io::Write;
-        let mut pipe = child.stdin.take().unwrap();
-        if let Some(bytes) = stdin {
-            pipe.write_all(bytes).unwrap();
-        }
-    }
-    child.wait_with_output().unwrap()
-}
-
-fn seed_path() -> String {
-    fixtures().join("00-seed.txt").display().to_string()
-}
-
-fn root_arg(dir: &Path) -> String {
-    dir.display().to_string()
-}
-
-#[test]
-fn cli_prints_to_stdout_with_dash() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = yoyak(&["import", &seed_path(), "--root", &root_arg(dir.path()), "-o", "-"], None);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    let yaml = String::from_utf8(out.stdout).unwrap();
-    assert!(yaml.starts_with("# yaml-language-server:"));
-    assert!(yaml.contains("date: 2026-02-15"));
-    assert!(!dir.path().join("content").exists(), "nothing is written for -o -");
-
-    // The article from standard input gives the same draft.
-    let bytes = std::fs::read(fixtures().join("00-seed.txt")).unwrap();
-    let piped = yoyak(&["import", "-", "--root", &root_arg(dir.path()), "-o", "-"], Some(&bytes));
-    assert_eq!(piped.status.code(), Some(0));
-    let piped = String::from_utf8(piped.stdout).unwrap();
-    let body = |s: &str| s.lines().skip(2).collect::<Vec<_>>().join("\n");
-    assert_eq!(body(&piped), body(&yaml));
-}
-
-#[test]
-fn cli_refuses_to_overwrite_without_force() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = root_arg(dir.path());
-    let first = yoyak(&["import", &seed_path(), "--root", &root], None);
-    assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
-    let path = dir.path().join("content/2026-02-15-spri-ai.yaml");
-    assert!(path.is_file());
-    std::fs::write(&path, "edited by hand\n").unwrap();
-
-    let again = yoyak(&["import", &seed_path(), "--root", &root], None);
-    assert_eq!(again.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&again.stderr);
-    assert!(err.contains("already exists") && err.contains("--force"), "{err}");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), "edited by hand\n");
-
-    let other = dir.path().join("elsewhere.yaml");
-    let o = yoyak(&["import", &seed_path(), "-o", &other.display().to_string()], None);
-    assert_eq!(o.status.code(), Some(0));
-    assert!(other.is_file());
-
-    let forced = yoyak(&["import", &seed_path(), "--root", &root, "--force"], None);
-    assert_eq!(forced.status.code(), Some(0));
-    assert!(std::fs::read_to_string(&path).unwrap().contains("id: 2026-02-15-spri-ai"));
-}
-
-#[test]
-fn cli_rejects_empty_and_invalid_input() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = root_arg(dir.path());
-    for (name, bytes, says) in [
-        ("empty.txt", &b""[..], "empty"),
-        ("blank.txt", &b" \r\n\n\xef\xbb\xbf \n"[..], "empty"),
-        ("latin1.txt", &b"\xb1\xe2\xbe\xf7 30%"[..], "UTF-8"),
-    ] {
-        let path = dir.path().join(name);
-        std::fs::write(&path, bytes).unwrap();
-        let out = yoyak(&["import", &path.display().to_string(), "--root", &root], None);
-        assert_eq!(out.status.code(), Some(2), "{name}");
-        let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains(says), "{name}: {err}");
-    }
-    let missing = yoyak(&["import", "no-such-article.txt", "--root", &root], None);
-    assert_eq!(missing.status.code(), Some(2));
-    assert!(!dir.path().join("content").exists());
 }
 
 /// Issue 18's drafting rules through the public API: restated figures are one fact with the
