@@ -6,7 +6,7 @@
 //! prints as `$90.87 billion`, never `$91 billion`; a value that does not scale cleanly prints
 //! with commas (`4,321,567`).
 //!
-//! Decisions worth knowing (each is pinned by a test in `tests/it/numbers.rs`):
+//! Decisions worth knowing (each is pinned by a test in `tests/it/numbers/`):
 //! - Names: a Latin letter or digit glued before a number (`GPT-4o`, `H100`, `COVID-19`), a
 //!   Hangul word glued before a plain number (`코로나19`), Latin letters glued after it (`5G`,
 //!   `70B`) and a capitalised word plus one space before a plain number (`Llama 3`, `Table 2`)
