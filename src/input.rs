@@ -68,6 +68,7 @@ fn canonical_root(root: &Path) -> Result<PathBuf, ReadError> {
     std::fs::canonicalize(root).map_err(|source| io_error(root, source))
 }
 
+/// A failed read of `path`: not found, or another I/O error.
 fn io_error(path: &Path, source: std::io::Error) -> ReadError {
     if source.kind() == std::io::ErrorKind::NotFound {
         ReadError::NotFound(path.to_path_buf())

@@ -33,6 +33,7 @@ pub fn over_limits(b: &Briefing, limits: &Limits) -> Vec<Diagnostic> {
     ds
 }
 
+/// Error Y0114: `field` is over a limit of `yoyak.yaml`'s `setting`.
 fn limit_error(field: &str, message: String, setting: &str) -> Diagnostic {
     Diagnostic::error(
         "Y0114",

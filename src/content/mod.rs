@@ -130,6 +130,7 @@ pub struct Chart {
     pub facts: Vec<String>,
 }
 
+/// A chart without `kind:` is a bar chart.
 fn default_chart_kind() -> String {
     "bar".into()
 }
@@ -427,6 +428,7 @@ fn not_utf8(bytes: &[u8], e: &std::string::FromUtf8Error) -> Diagnostic {
     Diagnostic::error("Y0101", "", message, "save the file as UTF-8")
 }
 
+/// Load one content file whose bytes hash to `hash`: decode, parse, validate.
 fn load_hashed(file: PathBuf, bytes: Vec<u8>, hash: String, config: &Config) -> Loaded {
     let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let source = match String::from_utf8(bytes) {
@@ -450,6 +452,7 @@ fn load_hashed(file: PathBuf, bytes: Vec<u8>, hash: String, config: &Config) -> 
 /// a limit comes back as `None`: nothing costly may read it.
 type Parsed = (Option<Briefing>, yaml::PositionIndex, Vec<Diagnostic>);
 
+/// Parse a briefing and validate it, each finding placed at its field's line and column.
 fn parse_briefing(source: &str, stem: String, config: &Config) -> Result<Parsed, Box<Diagnostic>> {
     let (mut b, positions) = yaml::parse::<Briefing>(source, &config.limits)?;
     let place = |mut ds: Vec<Diagnostic>| {

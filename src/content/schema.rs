@@ -27,6 +27,7 @@ pub const MODELINE: &str = "# yaml-language-server: $schema=../build/schema/brie
 /// The first line of the `yoyak.yaml` that `yoyak init` writes (relative to the project root).
 pub const CONFIG_MODELINE: &str = "# yaml-language-server: $schema=build/schema/yoyak.schema.json";
 
+/// The JSON Schema generator every schema is made with (draft 2020-12).
 fn generator() -> SchemaGenerator {
     SchemaSettings::draft2020_12().into_generator()
 }

@@ -128,6 +128,8 @@ pub fn validate(b: &Briefing, index: &PositionIndex, config: &Config) -> Vec<Dia
     ds
 }
 
+/// Every text is in configured languages only, has the source language (an error without it)
+/// and each translation (a warning for each missing one).
 fn check_languages(b: &Briefing, config: &Config, ds: &mut Vec<Diagnostic>) {
     let source = config.source_lang();
     let known: Vec<String> = config.languages.clone();
@@ -172,6 +174,7 @@ fn check_languages(b: &Briefing, config: &Config, ds: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Fact ids are well formed and unique, units known, ranges in order, `as_of` dates valid.
 fn check_facts(b: &Briefing, ds: &mut Vec<Diagnostic>) {
     let mut seen = BTreeMap::new();
     for (i, f) in b.facts.iter().enumerate() {
@@ -222,6 +225,7 @@ fn check_facts(b: &Briefing, ds: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Chart ids are well formed and unique, kinds supported, and every fact a chart names exists.
 fn check_charts(b: &Briefing, ds: &mut Vec<Diagnostic>) {
     let facts: BTreeSet<&str> = b.facts.iter().map(|f| f.id.as_str()).collect();
     let mut seen = BTreeSet::new();

@@ -101,6 +101,7 @@ fn intern_code(code: String) -> &'static str {
     c
 }
 
+/// Whether a span length is zero (then it is left out of the JSON).
 fn is_zero(n: &usize) -> bool {
     *n == 0
 }
@@ -126,6 +127,7 @@ impl Diagnostic {
         Self::new(Severity::Warning, code, field, message, fix)
     }
 
+    /// A finding of `severity` (the public constructors name it).
     fn new(
         severity: Severity,
         code: &'static str,

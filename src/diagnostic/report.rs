@@ -17,6 +17,7 @@ impl Palette {
     pub fn new(on: bool) -> Self {
         Palette { on }
     }
+    /// `s` in colour `code` (an SGR number) when colour is on.
     fn paint(&self, code: &str, s: &str) -> String {
         if self.on { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
     }
@@ -191,6 +192,7 @@ fn cell_width(c: char) -> usize {
     if is_wide(c) { 2 } else { 1 }
 }
 
+/// Whether `c` takes two terminal columns (Hangul, CJK, full-width forms).
 fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
 }

@@ -19,6 +19,7 @@ pub enum Agreement {
     Incomparable,
 }
 
+/// The worse of two agreements (same < precision lost < different < incomparable).
 fn worst(a: Agreement, b: Agreement) -> Agreement {
     fn rank(x: Agreement) -> u8 {
         match x {

@@ -25,6 +25,7 @@ impl<'de> Deserialize<'de> for FactValue {
 /// Visits the value node itself, so the YAML loader reports errors at `facts[i].value`.
 struct FactValueVisitor;
 
+/// A fact's value read exactly from its text (never through a float).
 fn decimal<E: serde::de::Error>(text: &str) -> Result<Decimal, E> {
     // Integers stay exact; decimals go through their shortest text form, never through
     // binary float arithmetic.

@@ -77,6 +77,7 @@ enum Frame {
 }
 
 impl Frame {
+    /// How many bytes of nodes the open map or list holds so far.
     fn size_mut(&mut self) -> &mut u64 {
         match self {
             Frame::Map { size, .. } | Frame::Seq { size, .. } => size,
@@ -243,6 +244,7 @@ fn limit_error(mark: &Marker, field: String, message: String, setting: &str) -> 
     Box::new(d)
 }
 
+/// A marker's place as people count it (1-based column).
 fn position(mark: &Marker) -> Position {
     Position { line: mark.line(), column: mark.col() + 1 }
 }

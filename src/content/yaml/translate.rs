@@ -76,6 +76,7 @@ fn split_path(text: &str) -> (String, &str) {
     (String::new(), text)
 }
 
+/// The parts of `s` between backticks.
 fn backticked(s: &str) -> Vec<String> {
     s.split('`').skip(1).step_by(2).map(str::to_string).collect()
 }
@@ -90,6 +91,7 @@ pub fn nearest<'a>(name: &str, known: &'a [String]) -> Option<&'a str> {
         .map(|(_, k)| k.as_str())
 }
 
+/// How to fix a value of the wrong type, from the parser's message.
 fn type_fix(message: &str) -> String {
     if message.contains("expected a number") {
         "write the number alone, without quotes or units, e.g. `value: 4320000` or `value: [10, 249]`".into()
