@@ -55,7 +55,9 @@ pub fn numbers(data: &[u8], lang: &str) {
 /// `import`: an article becomes a draft, and the draft's YAML loads as a briefing.
 pub fn import(data: &[u8]) {
     let data = &data[..data.len().min(MAX_INPUT)];
-    let Ok(draft) = yoyak::import::draft(data, "fuzz.txt", &Style::default()) else { return };
+    let Ok(mut draft) = yoyak::import::draft(data, "fuzz.txt", &Style::default()) else { return };
+    // As `yoyak import` does: the draft kept within the limits it must load under.
+    let _ = yoyak::import::fit(&mut draft, &Config::default().limits);
     let langs = ["ko".to_string(), "en".to_string()];
     let yaml = draft.to_yaml(&langs, "fuzz.txt");
     let loaded =
@@ -68,7 +70,8 @@ pub fn import(data: &[u8]) {
 pub fn import_formats(data: &[u8]) {
     let data = &data[..data.len().min(MAX_INPUT)];
     let path = std::path::Path::new("fuzz");
-    let Ok(draft) = yoyak::import::draft_file(data, path, &Style::default()) else { return };
+    let Ok(mut draft) = yoyak::import::draft_file(data, path, &Style::default()) else { return };
+    let _ = yoyak::import::fit(&mut draft, &Config::default().limits);
     let langs = ["ko".to_string(), "en".to_string()];
     let yaml = draft.to_yaml(&langs, "fuzz");
     let loaded =

@@ -26,7 +26,8 @@
 //! puts the steps together: `structure` (article text → blocks) with `headings` (marked and
 //! bare sub-headings) and `dateline` (the article's date), `figures` with `label` and
 //! `dating` (figures → draft facts, one per meaning), `publisher` (who issued the report), `body` (blocks →
-//! Markdown) and `yaml` with `emit` (the draft → a content file).
+//! Markdown), `fit` (the draft within the project's limits) and `yaml` with `emit` (the draft →
+//! a content file).
 
 mod body;
 mod dateline;
@@ -34,6 +35,7 @@ mod dating;
 mod draft;
 mod emit;
 mod figures;
+mod fit;
 mod formats;
 mod headings;
 mod label;
@@ -49,6 +51,7 @@ mod yaml;
 pub use body::escape_markdown;
 pub use draft::{Draft, DraftSection, draft, draft_text, draft_text_dated};
 pub use figures::{DraftFact, MAX_NOTE};
+pub use fit::fit;
 pub use formats::{Format, detect};
 pub use run::{ARTICLE_LIMIT, ImportOptions, Imported, decode, draft_file, run};
 

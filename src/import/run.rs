@@ -98,13 +98,14 @@ pub fn run(opts: &ImportOptions) -> Result<Imported, ImportError> {
     let format = if stdin { Format::Text } else { detect(&opts.article, &bytes) };
     let extracted = extract(&bytes, format, &name)?;
     let mut draft = draft_extracted(&extracted, &config.numbers, given);
-    warnings.extend(fit_fact_limit(&mut draft, &config.limits));
+    warnings.extend(super::fit(&mut draft, &config.limits));
     let origin = if stdin {
         name.clone()
     } else {
         opts.article.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or(name)
     };
-    let yaml = super::yaml::linked(draft.to_yaml(&config.languages, &origin), &config);
+    let (yaml, unlinked) = super::yaml::linked(draft.to_yaml(&config.languages, &origin), &config);
+    warnings.extend(unlinked);
     if yaml.len() as u64 > config.limits.file_size {
         warnings.push(format!(
             "the draft is {} bytes, over `limits.file-size` ({}): `yoyak check` will refuse it \
@@ -118,21 +119,6 @@ pub fn run(opts: &ImportOptions) -> Result<Imported, ImportError> {
         write_draft(path, &yaml, opts.force)?;
     }
     Ok(Imported { draft, yaml, written: target, warnings })
-}
-
-/// Keeps the draft's facts within the project's `limits.facts`, so that the draft checks: a
-/// long report can state hundreds of figures. Returns the warning when some were left out.
-fn fit_fact_limit(draft: &mut Draft, limits: &crate::content::Limits) -> Option<String> {
-    let found = draft.facts.len();
-    let limit = usize::try_from(limits.facts).unwrap_or(usize::MAX);
-    if found <= limit {
-        return None;
-    }
-    draft.facts.truncate(limit);
-    Some(format!(
-        "the article states {found} figures; the draft keeps the first {limit} as facts \
-         (`limits.facts` in yoyak.yaml); raise it to keep more"
-    ))
 }
 
 /// Where the draft goes: `-o PATH`, else `<root>/content/<id>.yaml`; `None` for `-o -`

@@ -126,14 +126,23 @@ impl Draft {
 /// The draft's YAML with every figure of its text that states one of its facts written as a
 /// reference to that fact (`$(count-2)`), by the same minimal edits as `yoyak check --fix`:
 /// the draft is linked from the start, and correcting a fact's value corrects its mentions.
-/// A draft that does not load (it always should) is returned as it is.
-pub fn linked(yaml: String, config: &crate::content::Config) -> String {
+/// A draft that does not load (it always should) is returned as it is. So is one that would
+/// not load linked — a reference is longer than the figure it replaces, so a text kept just
+/// within `limits.text-length` ([`super::fit`]) can grow past it — and then with a warning.
+pub fn linked(yaml: String, config: &crate::content::Config) -> (String, Option<String>) {
     let file = std::path::PathBuf::from("content/draft.yaml");
-    let loaded = crate::content::load_file(file, yaml.clone().into_bytes(), config);
+    let loaded = crate::content::load_file(file.clone(), yaml.clone().into_bytes(), config);
     if loaded.has_errors() {
-        return yaml;
+        return (yaml, None);
     }
-    crate::check::fix(&loaded, config).0.unwrap_or(yaml)
+    let Some(fixed) = crate::check::fix(&loaded, config).0 else { return (yaml, None) };
+    if !crate::content::load_file(file, fixed.clone().into_bytes(), config).has_errors() {
+        return (fixed, None);
+    }
+    let warning = "the draft's figures are left as written: references to its facts would \
+                   take a text past `limits.text-length` (`yoyak check --fix` links them once \
+                   the text is shorter)";
+    (yaml, Some(warning.to_string()))
 }
 
 /// The header comment: where the draft comes from and what the editor has to do.

@@ -114,3 +114,28 @@ fn cli_date_option() {
     let yaml = String::from_utf8(out.stdout).unwrap();
     assert!(yaml.contains(&format!("\ndate: {}  # TODO", today())), "{yaml}");
 }
+
+/// A paragraph longer than `limits.text-length` (an HTML page whose `<title>` is never closed
+/// reads as one): the draft keeps what fits, says so, and checks without a limit error.
+#[test]
+fn cli_keeps_an_over_long_paragraph_within_the_text_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("yoyak.yaml"), "limits:\n  text-length: 1000\n").unwrap();
+    let paragraph = "정부는 올해 예산을 30% 늘렸다고 밝혔다. ".repeat(120);
+    let article = dir.path().join("long.txt");
+    std::fs::write(&article, format!("예산 늘린 정부\n\n{paragraph}\n")).unwrap();
+    let (a, root) = (article.display().to_string(), root_arg(dir.path()));
+    let out = yoyak(&["import", &a, "--root", &root, "--date", "2026-02-15"], None);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("the lead is 2999 characters, over `limits.text-length` (1000)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("figures are left as written"), "{stderr}");
+    let check = yoyak(&["check", "--root", &root], None);
+    let report = String::from_utf8_lossy(&check.stdout).into_owned()
+        + &String::from_utf8_lossy(&check.stderr);
+    assert_eq!(check.status.code(), Some(0), "{report}");
+    assert!(!report.contains("Y0114"), "{report}");
+}

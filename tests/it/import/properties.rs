@@ -113,8 +113,9 @@ proptest! {
     #[test]
     fn any_article_drafts_a_loadable_briefing(text in article_text()) {
         match draft(text.as_bytes(), "prop", &Style::default()) {
-            Ok(d) => {
+            Ok(mut d) => {
                 let config = Config::default();
+                let _ = yoyak::import::fit(&mut d, &config.limits);
                 let yaml = d.to_yaml(&config.languages, "prop");
                 let loaded = load_file(PathBuf::from("content/prop.yaml"), yaml.clone().into_bytes(), &config);
                 let errors: Vec<_> = loaded.diagnostics.iter().filter(|x| x.is_error()).collect();
