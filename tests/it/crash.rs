@@ -36,14 +36,6 @@ fn snapshot(dir: &Path) -> Snapshot {
         .collect()
 }
 
-/// The cache without its stamps: each input file's inode and times are this checkout's, not
-/// what the build made.
-fn without_stamps(cache: &[u8]) -> Vec<u8> {
-    let mut json: serde_json::Value = serde_json::from_slice(cache).unwrap();
-    json.as_object_mut().unwrap().remove("stamps");
-    serde_json::to_vec(&json).unwrap()
-}
-
 /// Whether the file name of `path` is one of yoyak's temporary files.
 fn is_temporary(path: &Path) -> bool {
     path.file_name().and_then(|n| n.to_str()).and_then(temp_pid).is_some()
