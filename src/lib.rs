@@ -4,6 +4,9 @@
 //! parses and formats figures, [`render`] turns a briefing into Markdown, HTML and PDF,
 //! [`output`] writes files atomically, and [`build`] runs the whole thing.
 #![warn(missing_docs)]
+// The documentation is for yoyak's developers, read with `cargo doc --document-private-items`:
+// module overviews name the private modules that do the work.
+#![allow(rustdoc::private_intra_doc_links)]
 
 #[cfg(feature = "pdf")]
 pub mod build;

@@ -53,7 +53,7 @@ pub fn decode(bytes: &[u8], name: &str) -> Result<String, ImportError> {
 
 /// A draft from an article file's bytes in any format [`detect`] tells from `path` and the
 /// bytes (never panics; a file that cannot be read is an error). Not yet within a project's
-/// limits: [`super::fit`] does that, as [`run`] does before writing.
+/// limits: [`super::fit()`] does that, as [`run`] does before writing.
 pub fn draft_file(
     bytes: &[u8],
     path: &Path,

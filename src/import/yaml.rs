@@ -128,7 +128,7 @@ impl Draft {
 /// the draft is linked from the start, and correcting a fact's value corrects its mentions.
 /// A draft that does not load (it always should) is returned as it is. So is one that would
 /// not load linked — a reference is longer than the figure it replaces, so a text kept just
-/// within `limits.text-length` ([`super::fit`]) can grow past it — and then with a warning.
+/// within `limits.text-length` ([`super::fit()`]) can grow past it — and then with a warning.
 pub fn linked(yaml: String, config: &crate::content::Config) -> (String, Option<String>) {
     let file = std::path::PathBuf::from("content/draft.yaml");
     let loaded = crate::content::load_file(file.clone(), yaml.clone().into_bytes(), config);

@@ -5,7 +5,7 @@ use super::text::{is_int, pow10, pow10_exp};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// The verdict of [`crate::numbers::compare`], from best to worst.
+/// The verdict of [`crate::numbers::compare()`], from best to worst.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Agreement {
     /// Same meaning.

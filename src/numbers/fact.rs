@@ -152,7 +152,7 @@ pub fn parse_unit(s: &str) -> Option<Unit> {
     })
 }
 
-/// A fact as a quantity, ready for [`crate::numbers::format`]: `noun` is the noun for the
+/// A fact as a quantity, ready for [`crate::numbers::format()`]: `noun` is the noun for the
 /// language being rendered (`개` for ko, `projects` for en).
 pub fn fact(
     value: &FactValue,

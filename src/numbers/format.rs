@@ -62,7 +62,7 @@ pub(crate) fn lang_of(tag: &str) -> Lang {
     }
 }
 
-/// Formats a quantity for a language and style (see [`crate::numbers::format`]).
+/// Formats a quantity for a language and style (see [`crate::numbers::format()`]).
 pub(crate) fn format(q: &Quantity, lang: &str, style: &Style) -> String {
     match lang_of(lang) {
         Lang::Ko => ko::ko(q, style),

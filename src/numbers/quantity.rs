@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// What a number measures. Two quantities are only comparable when their units agree
-/// (see [`crate::numbers::compare`]).
+/// (see [`crate::numbers::compare()`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum Unit {
     /// A plain count of things (`432만 개`, `4,006 companies`); the thing is in [`Quantity::noun`].

@@ -4,7 +4,7 @@
 //! The shared scanner ([`super::scan`]) hands this grammar every digit and every word start.
 //! An expression is read in phases, one file each: [`prefix`] (`$`, `more than`, `since`) →
 //! [`number`] (digits or a spelled number, with the words of [`scale`]) → [`range`] (`–`,
-//! `to`, `between … and`) → [`unit`] (`%`, `times`, `won`, `years old`, a counted noun) →
+//! `to`, `between … and`) → [`unit`](mod@unit) (`%`, `times`, `won`, `years old`, a counted noun) →
 //! [`suffix`] (ratios `of 28`, `+`, `or more`). Dates live in [`date`], the word-led forms
 //! (`twice`, `tens of thousands of`, `a million`) in [`start`].
 

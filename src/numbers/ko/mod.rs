@@ -3,7 +3,7 @@
 //! The shared scanner ([`super::scan`]) hands this grammar every digit and the few Hangul
 //! syllables that start digit-less forms (`수만`, `천만`, `두 배`, `지난해`). An expression is
 //! read in phases, one file each: [`prefix`] (`약`, `최대`, `$`) → [`number`] (myriad groups,
-//! with the units of [`scale`]) → `여` → [`range`] (`~`) → [`unit`] (`%`, `배`, a counter, a
+//! with the units of [`scale`]) → `여` → [`range`] (`~`) → [`unit`](mod@unit) (`%`, `배`, a counter, a
 //! currency, a year) → [`suffix`] (ratio `중`, bounds `이상`, `가량`). Dates and the other
 //! starts live in [`date`] and [`start`].
 
